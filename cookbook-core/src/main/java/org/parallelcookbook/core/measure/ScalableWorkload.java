@@ -1,0 +1,42 @@
+package org.parallelcookbook.core.measure;
+
+import java.util.List;
+
+/**
+ * A workload that can be run with any number of workers: what {@code cookbook bench <id>} and
+ * {@link ScalingExperiment} measure. The same total work is done for every worker count (strong
+ * scaling), so speedup and efficiency compare like with like.
+ *
+ * <p>A workload may have several variants (for example the four workloads of {@code ch2.performance});
+ * each becomes one series of the study and one line of the chart.
+ */
+public interface ScalableWorkload extends AutoCloseable {
+
+    /** A short name for tables and chart titles. */
+    String name();
+
+    /** The variants to measure; one unnamed variant by default. */
+    default List<String> variants() {
+        return List.of("default");
+    }
+
+    /** The worker counts measured when the user gives none. */
+    default List<Integer> defaultWorkers() {
+        return List.of(1, 2, 4);
+    }
+
+    /** Prepares inputs and resources; called once before any measurement. */
+    default void setUp() throws Exception {
+    }
+
+    /**
+     * Does the whole job with {@code workers} workers and returns its result (which the caller
+     * consumes so the JIT cannot drop the work).
+     */
+    Object run(String variant, int workers) throws Exception;
+
+    /** Releases what {@link #setUp()} acquired (thread pools, servers, files). */
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,2 @@
+/** Recipes of the distributed module of the Parallel Cookbook for Java. */
+package org.parallelcookbook.distributed;

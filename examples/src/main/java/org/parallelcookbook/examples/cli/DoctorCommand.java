@@ -1,0 +1,53 @@
+package org.parallelcookbook.examples.cli;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import org.parallelcookbook.core.doctor.PrerequisiteCheck;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code cookbook doctor}: what this machine offers the cookbook. The JDK, cores and memory, then
+ * every optional part the modules registered a {@link PrerequisiteCheck} for (MPJ Express, OpenCL,
+ * CUDA, ...), each OK or missing with the command that installs it.
+ */
+@Command(name = "doctor", description = "Report the JDK, cores, memory and each optional part (MPJ Express, OpenCL, CUDA).")
+final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Runtime rt = Runtime.getRuntime();
+        int feature = Runtime.version().feature();
+        line(feature >= 21, "JDK", System.getProperty("java.vm.vendor") + " " + Runtime.version()
+                + " at " + System.getProperty("java.home"), feature >= 21 ? "" : "install a JDK 21 or newer");
+        line(true, "cores", rt.availableProcessors() + " available processors", "");
+        String physical = "";
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            physical = String.format(Locale.ROOT, "%.1f GiB physical, ", os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        }
+        line(true, "memory", physical + String.format(Locale.ROOT, "max heap %.1f GiB", rt.maxMemory() / (1024.0 * 1024 * 1024)), "");
+        int missing = 0;
+        for (PrerequisiteCheck check : ServiceLoader.load(PrerequisiteCheck.class)) {
+            PrerequisiteCheck.Status s;
+            try {
+                s = check.check();
+            } catch (RuntimeException | LinkageError e) {
+                s = PrerequisiteCheck.Status.missing("", "check failed: " + e);
+            }
+            line(s.ok(), check.name(), s.details().isEmpty() ? "" : s.details().get(0), s.install());
+            s.details().stream().skip(1).forEach(d -> System.out.println("                  " + d));
+            if (!s.ok()) {
+                missing++;
+            }
+        }
+        System.out.println(missing == 0 ? "all parts present" : missing + " optional part(s) missing: the recipes that need them are skipped");
+        return 0;
+    }
+
+    private static void line(boolean ok, String name, String detail, String install) {
+        System.out.printf(Locale.ROOT, "%-8s %-16s %s%n", ok ? "OK" : "MISSING", name, detail);
+        if (!ok && !install.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-8s %-16s install: %s%n", "", "", install);
+        }
+    }
+}

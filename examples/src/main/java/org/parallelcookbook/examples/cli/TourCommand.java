@@ -1,0 +1,109 @@
+package org.parallelcookbook.examples.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import org.parallelcookbook.core.RecipeInfo;
+import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.launch.ChildJvm;
+import org.parallelcookbook.core.launch.ChildResult;
+import org.parallelcookbook.core.launch.JvmLauncher;
+import org.parallelcookbook.core.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cookbook tour}: runs every recipe with its quick arguments, each in its own JVM (so one
+ * recipe's threads, statics or exit cannot disturb the next), and prints one row per recipe. A
+ * recipe whose hardware or runtime is missing exits with status 77 and is reported as skipped,
+ * with its reason. The tour fails when any recipe failed.
+ */
+@Command(name = "tour", description = "Run every recipe with quick defaults; one summary row each; non-zero exit if any failed.")
+final class TourCommand implements Callable<Integer> {
+
+    @Option(names = "--chapter", paramLabel = "N", description = "Only chapter N (1-6).")
+    Integer chapter;
+
+    @Option(names = "--id", paramLabel = "ID", split = ",", description = "Only these recipe ids.")
+    List<String> ids;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-recipe limit (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 240;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show each recipe's output.")
+    boolean verbose;
+
+    /** One recipe's outcome. */
+    record Outcome(RecipeInfo recipe, String status, double seconds, String note) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Recipes.checkChapter(chapter);
+        if (timeoutSeconds < 1) {
+            throw new CookbookCli.UsageError("--timeout must be at least 1 second");
+        }
+        List<RecipeInfo> recipes;
+        if (ids != null) {
+            recipes = ids.stream().map(Recipes::require).toList();
+        } else {
+            recipes = chapter == null ? Recipes.registry().all() : Recipes.registry().chapter(chapter);
+        }
+        if (recipes.isEmpty()) {
+            throw new CookbookCli.UsageError("no recipes" + (chapter == null ? "" : " in chapter " + chapter) + " yet");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        int i = 0;
+        for (RecipeInfo r : recipes) {
+            i++;
+            System.err.printf(Locale.ROOT, "[%d/%d] %s ...%n", i, recipes.size(), r.id());
+            Outcome o = runOne(r);
+            outcomes.add(o);
+            System.err.printf(Locale.ROOT, "[%d/%d] %s %s (%.1f s)%s%n", i, recipes.size(), r.id(), o.status(),
+                    o.seconds(), o.note().isEmpty() ? "" : ": " + o.note());
+        }
+        TextTable t = new TextTable("id", "status", "seconds", "note");
+        outcomes.forEach(o -> t.row(o.recipe().id(), o.status(), String.format(Locale.ROOT, "%.1f", o.seconds()),
+                o.note().length() > 100 ? o.note().substring(0, 97) + "..." : o.note()));
+        System.out.print(t.render());
+        long ok = outcomes.stream().filter(o -> o.status().equals("ok")).count();
+        long skipped = outcomes.stream().filter(o -> o.status().equals("skipped")).count();
+        long failed = outcomes.size() - ok - skipped;
+        System.out.printf(Locale.ROOT, "tour: %d ok, %d skipped, %d failed of %d recipes%n", ok, skipped, failed,
+                outcomes.size());
+        return failed == 0 ? 0 : 1;
+    }
+
+    private Outcome runOne(RecipeInfo r) {
+        long start = System.nanoTime();
+        JvmLauncher launcher = JvmLauncher.forMain(r.className()).name(r.id()).args(r.tourArgs())
+                .jvmOptions("--enable-native-access=ALL-UNNAMED", "-Xshare:auto")
+                .systemProperty("cookbook.tour", "true")
+                .systemProperty("java.awt.headless", "true")
+                .systemProperty("hazelcast.phone.home.enabled", "false");
+        if (verbose) {
+            launcher.onStdoutLine(line -> System.out.println("  " + r.id() + " | " + line))
+                    .onStderrLine(line -> System.err.println("  " + r.id() + " ! " + line));
+        }
+        try (ChildJvm child = launcher.start()) {
+            child.closeStdin();
+            ChildResult result = child.waitFor(Duration.ofSeconds(timeoutSeconds));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String lastErr = result.stderrLines().stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
+            return switch (result.exitCode()) {
+                case 0 -> new Outcome(r, "ok", seconds, "");
+                case RecipeMain.EXIT_UNAVAILABLE -> new Outcome(r, "skipped", seconds,
+                        lastErr.replaceFirst("^unavailable: ", ""));
+                default -> new Outcome(r, "FAILED", seconds, "exit " + result.exitCode() + (lastErr.isEmpty() ? "" : ", " + lastErr));
+            };
+        } catch (TimeoutException e) {
+            return new Outcome(r, "FAILED", (System.nanoTime() - start) / 1e9,
+                    "still running after " + timeoutSeconds + " s; destroyed");
+        } catch (Exception e) {
+            return new Outcome(r, "FAILED", (System.nanoTime() - start) / 1e9, e.toString());
+        }
+    }
+}

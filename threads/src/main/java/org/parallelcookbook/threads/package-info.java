@@ -1,0 +1,2 @@
+/** Recipes of the threads module of the Parallel Cookbook for Java. */
+package org.parallelcookbook.threads;

@@ -57,7 +57,7 @@ public final class JvmLauncher {
 
     private JvmLauncher(String mainClass) {
         this.mainClass = Objects.requireNonNull(mainClass);
-        this.name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+        this.name = mainClass.substring(Math.max(mainClass.lastIndexOf('.'), mainClass.lastIndexOf('$')) + 1);
     }
 
     public static JvmLauncher forMain(Class<?> mainClass) {

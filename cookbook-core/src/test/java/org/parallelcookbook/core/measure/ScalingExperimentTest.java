@@ -1,0 +1,102 @@
+package org.parallelcookbook.core.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScalingExperimentTest {
+
+    /**
+     * A workload that does no work: each run advances a fake clock by T1 * (f + (1 - f) / p),
+     * an ideal Amdahl program with serial fraction f.
+     */
+    static final class FakeAmdahl implements ScalableWorkload {
+        final long[] now = {0};
+        final double serial;
+        final List<String> log = new ArrayList<>();
+        boolean setUp;
+        boolean closed;
+
+        FakeAmdahl(double serial) {
+            this.serial = serial;
+        }
+
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        @Override
+        public List<String> variants() {
+            return List.of("a", "b");
+        }
+
+        @Override
+        public void setUp() {
+            setUp = true;
+        }
+
+        @Override
+        public Object run(String variant, int workers) {
+            log.add(variant + "@" + workers);
+            double t1 = variant.equals("a") ? 1.0 : 2.0;
+            now[0] += Math.round(1e9 * t1 * (serial + (1 - serial) / workers));
+            return workers;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void reportsExactlyTheSpeedupsTheFakeClockImplies() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.2);
+        ScalingResult r = ScalingExperiment.of(w).workers(List.of(4, 2)).warmup(1).trials(3)
+                .clock(() -> w.now[0]).build().run();
+        assertTrue(w.setUp);
+        assertEquals(List.of("a", "b"), r.series().stream().map(ScalingResult.Series::variant).toList());
+        for (ScalingResult.Series s : r.series()) {
+            assertEquals(List.of(1, 2, 4), s.points().stream().map(ScalingPoint::workers).toList(),
+                    "p = 1 is added and counts are sorted");
+            for (ScalingPoint p : s.points()) {
+                double expected = PerformanceMetrics.amdahl(0.8, p.workers());
+                assertEquals(expected, p.speedup(), 1e-6);
+                assertEquals(expected / p.workers(), p.efficiency(), 1e-6);
+                assertEquals(expected, p.amdahl(), 1e-6, "fitted Amdahl curve goes through the points");
+                if (p.workers() > 1) {
+                    assertEquals(0.2, p.karpFlatt(), 1e-6);
+                }
+            }
+            assertEquals(0.2, s.serialFraction(), 1e-6);
+        }
+        assertEquals(1.0, r.series("a").at(1).time().median(), 1e-9);
+        assertEquals(2.0 * 0.6, r.series("b").at(2).time().median(), 1e-9);
+        // 2 variants x 3 worker counts x (1 warm-up + 3 trials)
+        assertEquals(24, w.log.size());
+    }
+
+    @Test
+    void perfectScalingFitsSerialFractionZero() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.0);
+        ScalingResult r = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(1, 2, 8))
+                .warmup(0).trials(1).clock(() -> w.now[0]).build().run();
+        assertEquals(0.0, r.first().serialFraction(), 1e-9);
+        assertEquals(8.0, r.first().at(8).speedup(), 1e-6);
+        assertEquals(List.of("a@1", "a@2", "a@8"), w.log);
+    }
+
+    @Test
+    void progressCountsEveryPoint() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        List<String> seen = new ArrayList<>();
+        ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(1).clock(() -> w.now[0])
+                .progress((done, total, what) -> seen.add(done + "/" + total + " " + what)).build().run();
+        assertEquals(List.of("0/4 a @ 1 worker", "1/4 a @ 2 workers", "2/4 b @ 1 worker", "3/4 b @ 2 workers",
+                "4/4 done"), seen);
+    }
+}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cookbook", mixinStandardHelpOptions = true, versionProvider = CookbookCli.Version.class,
         description = "Runnable recipes of the Python Parallel Programming Cookbook, in Java.",
         subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, TourCommand.class,
-                DoctorCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
+                DoctorCommand.class, WorkerCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./cookbook test    runs the whole test suite (mvn verify)"})
 public final class CookbookCli implements Runnable {
 
@@ -26,14 +26,15 @@ public final class CookbookCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: one of list, run, bench, tour, doctor, worker");
+                "missing subcommand: one of list, run, bench, tour, doctor, worker, jmh");
     }
 
     public static void main(String[] args) {
         CommandLine cli = commandLine();
         int status = cli.execute(args);
         CommandLine last = cli.getParseResult() == null ? cli : lastSubcommand(cli);
-        boolean runCommand = last.getCommand() instanceof RunCommand || last.getCommand() instanceof WorkerCommand;
+        boolean runCommand = last.getCommand() instanceof RunCommand || last.getCommand() instanceof WorkerCommand
+                || last.getCommand() instanceof JmhCommand;
         if (status == 0 && runCommand) {
             // A recipe may leave non-daemon threads running on purpose (as the book's programs do):
             // return and let the JVM end when they end, exactly like `java Recipe` would.
@@ -55,7 +56,7 @@ public final class CookbookCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CookbookCli());
         // everything after the recipe id belongs to the recipe, options included (--np 4, --size ...)
-        for (String passThrough : new String[] {"run", "worker"}) {
+        for (String passThrough : new String[] {"run", "worker", "jmh"}) {
             cli.getSubcommands().get(passThrough).setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         }
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -1,0 +1,139 @@
+package org.parallelcookbook.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelcookbook.core.launch.ChildJvm;
+import picocli.CommandLine;
+
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class CookbookCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final StringWriter err = new StringWriter();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private final ByteArrayOutputStream rawErr = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(rawErr, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        CommandLine cli = CookbookCli.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err + rawErr.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listJsonNamesEveryRecipeWithItsClass() {
+        assertEquals(0, run("list", "--json"));
+        String json = out();
+        assertTrue(json.startsWith("{\"recipes\":["), json);
+        assertTrue(json.contains("\"id\":\"ch1.performance\""), json);
+        assertTrue(json.contains("\"class\":\"org.parallelcookbook.core.intro.PerformanceEvaluation\""), json);
+        assertTrue(json.contains("\"origin\":\"book\""), json);
+    }
+
+    @Test
+    void listMarkdownAndChapterFilter() {
+        assertEquals(0, run("list", "--chapter", "1", "--markdown"));
+        assertTrue(out().startsWith("| id | chapter |"), out());
+        assertTrue(out().contains("`ch1.performance`"), out());
+        assertEquals(2, run("list", "--chapter", "9"));
+        assertTrue(err().contains("--chapter must be 1 to 6"), err());
+    }
+
+    @Test
+    void unknownRecipeIsOneLineAndStatus2() {
+        assertEquals(2, run("run", "ch1.performanse"));
+        String e = err().strip();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("unknown recipe 'ch1.performanse'") && e.contains("closest: ch1.performance"), e);
+        assertFalse(e.contains("Exception"), e);
+    }
+
+    @Test
+    void badInputIsOneLineAndStatus2() {
+        for (String[] args : new String[][] {
+                {"bench", "ch1.performance", "--workers", "abc"},
+                {"bench", "ch1.performance", "--workers", "0"},
+                {"bench", "ch1.performance", "--trials"},
+                {"bench", "ch1.performance", "--trials", "0"},
+                {"bench", "ch1.performance", "--chart", "x.gif"},
+                {"frobnicate"},
+                {"tour", "--chapter", "x"},
+                {},
+        }) {
+            err.getBuffer().setLength(0);
+            rawErr.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            String e = err().strip();
+            assertEquals(1, e.lines().count(), String.join(" ", args) + " -> " + e);
+            assertFalse(e.contains("Exception") || e.contains("\tat "), e);
+        }
+    }
+
+    @Test
+    void benchWritesTableJsonCsvAndChart(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Path csv = dir.resolve("r.csv");
+        Path png = dir.resolve("s.png");
+        // the recipe's own workload is 32 M samples; one trial at 1 and 2 workers keeps this short
+        assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--trials", "1",
+                "--json", json.toString(), "--csv", csv.toString(), "--chart", png.toString()));
+        assertTrue(out().contains("speedup") && out().contains("Karp-Flatt"), out());
+        String j = Files.readString(json);
+        assertTrue(j.startsWith("{\"id\":\"ch1.performance\",\"workload\":") && j.contains("\"points\":[{\"workers\":1,"), j);
+        assertEquals(3, Files.readAllLines(csv).size());
+        assertTrue(Files.size(png) > 1000);
+        assertTrue(err().contains("[1/2]") && err().contains("[2/2]"), "progress on stderr: " + err());
+    }
+
+    @Test
+    void tourRunsRecipesInChildJvmsAndLeavesNoneBehind() {
+        assertEquals(0, run("tour", "--id", "ch1.performance"));
+        assertTrue(out().lines().anyMatch(l -> l.matches("ch1\\.performance\\s+ok\\s+.*")), out());
+        assertTrue(out().contains("tour: 1 ok, 0 skipped, 0 failed of 1 recipes"), out());
+        assertEquals(0, ChildJvm.liveCount());
+    }
+
+    @Test
+    void doctorReportsTheJdk() {
+        assertEquals(0, run("doctor"));
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("OK") && l.contains("JDK") && l.contains(String.valueOf(Runtime.version().feature()))), out());
+        assertTrue(out().contains("cores"), out());
+    }
+}

@@ -95,6 +95,10 @@ class CookbookCliTest {
                 {"bench", "ch1.performance", "--chart", "x.gif"},
                 {"frobnicate"},
                 {"tour", "--chapter", "x"},
+                {"compare", "fractal"},
+                {"compare", "mandelbrot", "--size", "big"},
+                {"compare", "mandelbrot", "--models", "nope"},
+                {"compare", "mandelbrot", "--image", "m.jpg"},
                 {},
         }) {
             err.getBuffer().setLength(0);
@@ -128,6 +132,21 @@ class CookbookCliTest {
         assertTrue(out().lines().anyMatch(l -> l.matches("ch1\\.performance\\s+ok\\s+.*")), out());
         assertTrue(out().contains("tour: 1 ok, 0 skipped, 0 failed of 1 recipes"), out());
         assertEquals(0, ChildJvm.liveCount());
+    }
+
+    @Test
+    void compareWritesTableJsonChartAndImage(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("m.json");
+        Path png = dir.resolve("m.png");
+        Path chart = dir.resolve("c.svg");
+        assertEquals(0, run("compare", "mandelbrot", "--size", "64x48", "--max-iter", "100", "--models",
+                "sequential,dynamic", "--warmup", "0", "--trials", "1", "--json", json.toString(),
+                "--image", png.toString(), "--chart", chart.toString()));
+        assertTrue(out().lines().anyMatch(l -> l.matches("dynamic\\s+ok\\s+2\\s.*")), out());
+        String j = Files.readString(json);
+        assertTrue(j.contains("\"model\":\"dynamic\"") && j.contains("\"identical\":true"), j);
+        assertEquals(64, javax.imageio.ImageIO.read(png.toFile()).getWidth());
+        assertTrue(Files.readString(chart).contains("<svg"));
     }
 
     @Test

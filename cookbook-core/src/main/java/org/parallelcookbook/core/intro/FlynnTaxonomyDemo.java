@@ -185,7 +185,9 @@ public final class FlynnTaxonomyDemo {
                     t.simd() == t.sisd() ? "same" : "DIFFERENT");
             System.out.printf(Locale.ROOT, "MISD  4 reductions of one input at once:     sum %,d, min %d, max %d, checksum %d%n",
                     t.misd().sum(), t.misd().min(), t.misd().max(), t.misd().checksum());
-            System.out.printf(Locale.ROOT, "MIMD  3 programs on 3 data sets:             %s%n", t.mimd());
+            System.out.printf(Locale.ROOT, "MIMD  3 programs on 3 data sets:             sum of squares of the first half %,d; "
+                    + "max of another array %d; primes below 50,000: %d%n", t.mimd().sumOfSquaresFirstHalf(),
+                    t.mimd().maxOfOtherData(), t.mimd().primesBelowBound());
             System.out.println("      ran on: " + t.mimdThreads());
         });
     }

@@ -31,6 +31,12 @@ public final class BlockPartitioner {
         public int size() {
             return end - start;
         }
+
+        /** {@code w0=[0,4)}: the worker and its half-open range. */
+        @Override
+        public String toString() {
+            return "w" + worker + "=[" + start + "," + end + ")";
+        }
     }
 
     /**

@@ -1,0 +1,28 @@
+package org.parallelcookbook.gpu.aparapi;
+
+import com.aparapi.Kernel;
+
+/** The book's GPU test workload in Java for Aparapi: c[i] = (a[i] + b[i]) added {@code repeat} times. */
+public final class RepeatedSumKernel extends Kernel {
+    private final float[] a;
+    private final float[] b;
+    private final float[] c;
+    private final int repeat;
+
+    public RepeatedSumKernel(float[] a, float[] b, float[] c, int repeat) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.repeat = repeat;
+    }
+
+    @Override
+    public void run() {
+        int i = getGlobalId();
+        float acc = 0f;
+        for (int r = 0; r < repeat; r++) {
+            acc += a[i] + b[i];
+        }
+        c[i] = acc;
+    }
+}

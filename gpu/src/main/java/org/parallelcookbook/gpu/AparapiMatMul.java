@@ -45,7 +45,7 @@ public final class AparapiMatMul {
         var kernel = new LongMatMulKernel(a, b, c, n, p);
         try {
             AparapiSupport.use(kernel, target.device());
-            kernel.execute(target.device().createRange(m * p));
+            kernel.execute(AparapiSupport.range(target.device(), m * p));
             var ran = AparapiSupport.ranOn(kernel);
             return new Result(c, ran.openCl(), ran.where(), target.reason());
         } finally {

@@ -182,11 +182,12 @@ public final class GpuComparison implements CustomBenchmark {
             var ewAparapi = new RepeatedSumKernel(ea, eb, ac, repeat);
             try {
                 AparapiSupport.use(ewAparapi, target.device());
-                ewAparapi.execute(target.device().createRange(elements));
+                var ewRange = AparapiSupport.range(target.device(), elements);
+                ewAparapi.execute(ewRange);
                 check("element-wise Aparapi", ac, eRef);
                 String where = "Aparapi: " + AparapiSupport.ranOn(ewAparapi).where();
                 rows.add(time("element-wise Aparapi", where, ewFlops, warmup, trials, () -> {
-                    ewAparapi.execute(target.device().createRange(elements));
+                    ewAparapi.execute(ewRange);
                     return Double.NaN;
                 }));
             } finally {
@@ -231,9 +232,7 @@ public final class GpuComparison implements CustomBenchmark {
             var mmAparapi = new FloatMatMulKernel(ma, mb, amc, n);
             try {
                 AparapiSupport.use(mmAparapi, target.device());
-                var range = n % MatMulKernels.TILE == 0
-                        ? target.device().createRange2D(n, n, MatMulKernels.TILE, MatMulKernels.TILE)
-                        : target.device().createRange2D(n, n);
+                var range = AparapiSupport.range2d(target.device(), n, n, MatMulKernels.TILE);
                 mmAparapi.execute(range);
                 check("matmul Aparapi", amc, mRef);
                 String where = "Aparapi: " + AparapiSupport.ranOn(mmAparapi).where();

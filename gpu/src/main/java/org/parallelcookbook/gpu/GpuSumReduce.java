@@ -62,7 +62,7 @@ public final class GpuSumReduce {
         var kernel = new PartialSumKernel(values, partial, values.length);
         try {
             AparapiSupport.use(kernel, target.device());
-            kernel.execute(target.device().createRange(workItems));
+            kernel.execute(AparapiSupport.range(target.device(), workItems));
             ranOn[0] = AparapiSupport.ranOn(kernel).where();
         } finally {
             kernel.dispose();

@@ -24,12 +24,13 @@ import org.parallelcookbook.gpu.opencl.OpenClDevices;
  * code does 10<sup>8</sup>.)
  *
  * <p><b>What a Java reader must watch:</b> the book's CPU loop assigns the same value 10,000 times
- * ({@code c[i] = a[i] + b[i]}); CPython executes every one, but the JIT sees a loop-invariant
- * store and does it once, so a Java "CPU time" for that loop measures nothing.
- * {@link #bookLoop} keeps it for contrast (watch its time); the measured version
- * {@link #cpuReference} accumulates ({@code acc += a[i] + b[i]}), which neither the JIT nor the
- * OpenCL compiler may fold, because float addition is not associative. The kernel does exactly the
- * same additions in the same order, so device and CPU agree bit for bit.
+ * ({@code c[i] = a[i] + b[i]}). CPython executes every one, but for an optimising compiler the
+ * additions are loop-invariant and all stores but the last are dead: the JIT may hoist the
+ * addition out of the loop or drop the loop altogether, so what that loop's time measures depends
+ * on the JIT version, not on the additions. {@link #bookLoop} keeps it for contrast; the measured
+ * version {@link #cpuReference} accumulates ({@code acc += a[i] + b[i]}), which neither the JIT nor
+ * the OpenCL compiler may fold, because float addition is not associative. The kernel does exactly
+ * the same additions in the same order, so device and CPU agree bit for bit.
  *
  * <p>The lasting comparison (element-wise and a naive vs tiled 1024×1024 matrix multiply, on
  * sequential Java, parallel streams, OpenCL and Aparapi, in GFLOP/s) is the benchmark:
@@ -90,7 +91,7 @@ public final class OpenClCpuVsGpu {
         return c;
     }
 
-    /** The book's CPU loop, literally: the JIT keeps one store of the {@code repeat}. */
+    /** The book's CPU loop, literally: the same store {@code repeat} times, which a JIT may hoist or shorten. */
     public static float[] bookLoop(float[] a, float[] b, int repeat) {
         float[] c = new float[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -146,7 +147,7 @@ public final class OpenClCpuVsGpu {
             System.out.printf(Locale.ROOT, "%,d elements x %,d repeated additions = %,d additions%n", n, repeat,
                     (long) n * repeat);
             System.out.printf(Locale.ROOT, "CPU time (1 Java thread)          : %s%n", RecipeMain.seconds(r.cpuSeconds()));
-            System.out.printf(Locale.ROOT, "CPU time of the book's loop       : %s  (the JIT stores once per element: not a measurement)%n",
+            System.out.printf(Locale.ROOT, "CPU time of the book's loop       : %s  (loop-invariant stores: a JIT may shorten them; not a measure of additions)%n",
                     RecipeMain.seconds(r.bookLoopSeconds()));
             System.out.printf(Locale.ROOT, "kernel time (profiling event)     : %s  (start %d ns, end %d ns)%n",
                     RecipeMain.seconds(r.kernelSeconds()), r.startNs(), r.endNs());

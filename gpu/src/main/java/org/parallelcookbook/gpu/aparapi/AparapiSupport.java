@@ -1,6 +1,7 @@
 package org.parallelcookbook.gpu.aparapi;
 
 import com.aparapi.Kernel;
+import com.aparapi.Range;
 import com.aparapi.device.Device;
 import com.aparapi.device.JavaDevice;
 import com.aparapi.device.OpenCLDevice;
@@ -86,7 +87,7 @@ public final class AparapiSupport {
         for (OpenCLDevice d : devices) {
             String name = d.getName() == null ? "" : d.getName().strip();
             if (!name.isEmpty() && (wanted.startsWith(name) || name.startsWith(wanted))) {
-                return new Target(d, "it is the OpenCL device chosen for chapter 6: " + choice.describe());
+                return new Target(d, "it is the OpenCL device the chapter's recipes use: " + choice.reason());
             }
         }
         if (mode == Mode.OPENCL) {
@@ -94,6 +95,23 @@ public final class AparapiSupport {
         }
         return new Target(JavaDevice.THREAD_POOL, "Aparapi's native OpenCL binding did not find "
                 + choice.device().describe() + ", so the Java thread pool");
+    }
+
+    /**
+     * A 1-D range of at least {@code n} work items, padded up to a multiple of the group size:
+     * kernels must guard {@code getGlobalId() < n}. (Aparapi 3.0.2's {@code createRange(n)} on the
+     * Java thread pool picks a group size that need not divide n and silently drops the remainder:
+     * 15 items ran as 7 groups of 2.)
+     */
+    public static Range range(Device device, int n) {
+        int local = device instanceof JavaDevice ? 4 : Math.max(1, Math.min(64, device.getMaxWorkGroupSize()));
+        int global = Math.max(local, (n + local - 1) / local * local);
+        return Range.create(device, global, local);
+    }
+
+    /** A 2-D range of tile×tile groups covering width×height, padded (kernels guard). */
+    public static Range range2d(Device device, int width, int height, int tile) {
+        return Range.create2D(device, (width + tile - 1) / tile * tile, (height + tile - 1) / tile * tile, tile, tile);
     }
 
     /** Makes {@code device} the only one Aparapi may use for {@code kernel} (no silent switch to another GPU). */

@@ -1,0 +1,322 @@
+package org.parallelcookbook.gpu;
+
+import static org.jocl.CL.CL_MEM_COPY_HOST_PTR;
+import static org.jocl.CL.CL_MEM_READ_ONLY;
+import static org.jocl.CL.CL_MEM_WRITE_ONLY;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Progress;
+import org.parallelcookbook.core.measure.Sink;
+import org.parallelcookbook.core.measure.Summary;
+import org.parallelcookbook.gpu.aparapi.AparapiSupport;
+import org.parallelcookbook.gpu.aparapi.FloatMatMulKernel;
+import org.parallelcookbook.gpu.aparapi.RepeatedSumKernel;
+import org.parallelcookbook.gpu.kernel.MatMulKernels;
+import org.parallelcookbook.gpu.opencl.ClKernel;
+import org.parallelcookbook.gpu.opencl.ClProgram;
+import org.parallelcookbook.gpu.opencl.OpenClContext;
+import org.parallelcookbook.gpu.opencl.OpenClDevices;
+
+/**
+ * The benchmark behind {@code ./cookbook bench ch6.opencl-test}: the book's element-wise workload
+ * (each element's sum added {@code repeat} times) and an n×n float matrix multiply (naive and
+ * tiled local-memory kernels), on sequential Java, parallel streams, OpenCL (the device
+ * {@link OpenClDevices} chooses) and Aparapi. For each variant: warm-up runs (JIT, kernel
+ * compilation), then trials; the median kernel time from OpenCL profiling events and the median
+ * end-to-end time (buffers, copies in and out, kernel) from the host clock; GFLOP/s from both.
+ * Every variant's result is checked against a CPU reference before it is timed.
+ *
+ * <p>Sizes: matrix n = 1024, 2<sup>20</sup> elements × 128 repeats, or the system properties
+ * {@code cookbook.gpu.bench.n}, {@code cookbook.gpu.bench.elements}, {@code cookbook.gpu.bench.repeat}
+ * (environment {@code COOKBOOK_GPU_BENCH_N}, ... ; e.g.
+ * {@code COOKBOOK_JAVA_OPTS=-Dcookbook.gpu.bench.n=256 ./cookbook bench ch6.opencl-test}).
+ */
+public final class GpuComparison implements CustomBenchmark {
+
+    /** Sizes of one run. */
+    public record Config(int matrixN, int elements, int repeat) {
+        public Config {
+            if (matrixN < 1 || elements < 1 || repeat < 1) {
+                throw new IllegalArgumentException("sizes must be positive: " + matrixN + ", " + elements + ", " + repeat);
+            }
+        }
+
+        /** From system properties or environment, else the defaults (1024; 2^20 x 128). */
+        public static Config fromEnvironment() {
+            return new Config(setting("n", 1024), setting("elements", 1 << 20), setting("repeat", 128));
+        }
+
+        private static int setting(String key, int defaultValue) {
+            String v = System.getProperty("cookbook.gpu.bench." + key);
+            if (v == null) {
+                v = System.getenv("COOKBOOK_GPU_BENCH_" + key.toUpperCase(Locale.ROOT));
+            }
+            if (v == null || v.isBlank()) {
+                return defaultValue;
+            }
+            try {
+                return Integer.parseInt(v.strip().replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cookbook.gpu.bench." + key + " must be a whole number, got '" + v + "'");
+            }
+        }
+    }
+
+    /** One measured variant; {@code kernel} is null where there is no separate kernel time. */
+    public record Row(String variant, String device, Summary kernel, Summary total, double flops) {
+        public double gflops() {
+            return flops / total.median() / 1e9;
+        }
+
+        public Double kernelGflops() {
+            return kernel == null ? null : flops / kernel.median() / 1e9;
+        }
+    }
+
+    /** All rows plus the device. */
+    public record Results(Config config, String openClDevice, List<Row> rows) {
+        public Row row(String variant) {
+            return rows.stream().filter(r -> r.variant().equals(variant)).findFirst().orElseThrow();
+        }
+    }
+
+    public static final String MM_NAIVE = "matmul OpenCL naive";
+    public static final String MM_TILED = "matmul OpenCL tiled";
+
+    private final Config config;
+
+    public GpuComparison() {
+        this(Config.fromEnvironment());
+    }
+
+    public GpuComparison(Config config) {
+        this.config = config;
+    }
+
+    /** A run that may report a device kernel time (seconds), or NaN. */
+    @FunctionalInterface
+    private interface Variant {
+        double run() throws Exception;
+    }
+
+    private static Row time(String name, String device, double flops, int warmup, int trials, Variant v) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            Sink.consume(v.run());
+        }
+        double[] total = new double[trials];
+        double[] kernel = new double[trials];
+        boolean hasKernel = true;
+        for (int i = 0; i < trials; i++) {
+            long start = System.nanoTime();
+            kernel[i] = v.run();
+            total[i] = (System.nanoTime() - start) / 1e9;
+            hasKernel &= !Double.isNaN(kernel[i]);
+        }
+        return new Row(name, device, hasKernel ? Summary.of(kernel) : null, Summary.of(total), flops);
+    }
+
+    /** Runs every variant. */
+    public Results measure(int warmup, int trials, Progress progress) throws Exception {
+        int n = config.matrixN();
+        int elements = config.elements();
+        int repeat = config.repeat();
+        double mmFlops = 2.0 * n * n * n;
+        double ewFlops = (double) elements * repeat;
+        float[] ea = HostArrays.randomFloats(elements, 1);
+        float[] eb = HostArrays.randomFloats(elements, 2);
+        float[] ma = HostArrays.randomFloats(n * n, 3);
+        float[] mb = HostArrays.randomFloats(n * n, 4);
+        float[] eRef = OpenClCpuVsGpu.cpuReference(ea, eb, repeat);
+        float[] mRef = MatMulKernels.reference(ma, mb, n);
+        String java1 = "JVM, 1 thread";
+        String javaP = "JVM, parallel streams, " + ForkJoinPool.commonPool().getParallelism() + " workers + caller";
+        List<Row> rows = new ArrayList<>();
+        int total = 9;
+        int step = 0;
+
+        try (var cl = OpenClContext.open(OpenClDevices.choose());
+             ClProgram ewProgram = cl.build(OpenClCpuVsGpu.SOURCE);
+             ClKernel ewKernel = ewProgram.kernel("repeatedSum");
+             ClProgram mmProgram = cl.build(MatMulKernels.OPENCL);
+             ClKernel naive = mmProgram.kernel("matmul_naive");
+             ClKernel tiled = mmProgram.kernel("matmul_tiled")) {
+            String dev = cl.device().describe();
+            var target = AparapiSupport.choose(AparapiSupport.Mode.AUTO);
+
+            // element-wise
+            progress.update(step++, total, "element-wise, Java sequential");
+            check("element-wise Java", OpenClCpuVsGpu.cpuReference(ea, eb, repeat), eRef);
+            rows.add(time("element-wise Java sequential", java1, ewFlops, warmup, trials, () -> {
+                Sink.consume(OpenClCpuVsGpu.cpuReference(ea, eb, repeat));
+                return Double.NaN;
+            }));
+            progress.update(step++, total, "element-wise, parallel streams");
+            check("element-wise streams", parallelRepeatedSum(ea, eb, repeat), eRef);
+            rows.add(time("element-wise parallel streams", javaP, ewFlops, warmup, trials, () -> {
+                Sink.consume(parallelRepeatedSum(ea, eb, repeat));
+                return Double.NaN;
+            }));
+            progress.update(step++, total, "element-wise, OpenCL");
+            float[] ec = new float[elements];
+            Variant ewCl = () -> {
+                try (var bufA = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, ea);
+                     var bufB = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, eb);
+                     var bufC = cl.buffer(CL_MEM_WRITE_ONLY, (long) elements * Float.BYTES)) {
+                    var run = ewKernel.args(elements, repeat, bufA, bufB, bufC).launch1d(elements);
+                    cl.read(bufC, ec);
+                    return run.seconds();
+                }
+            };
+            ewCl.run();
+            check("element-wise OpenCL", ec, eRef);
+            rows.add(time("element-wise OpenCL", dev, ewFlops, warmup, trials, ewCl));
+            progress.update(step++, total, "element-wise, Aparapi");
+            float[] ac = new float[elements];
+            var ewAparapi = new RepeatedSumKernel(ea, eb, ac, repeat);
+            try {
+                AparapiSupport.use(ewAparapi, target.device());
+                var ewRange = AparapiSupport.range(target.device(), elements);
+                ewAparapi.execute(ewRange);
+                check("element-wise Aparapi", ac, eRef);
+                String where = "Aparapi: " + AparapiSupport.ranOn(ewAparapi).where();
+                rows.add(time("element-wise Aparapi", where, ewFlops, warmup, trials, () -> {
+                    ewAparapi.execute(ewRange);
+                    return Double.NaN;
+                }));
+            } finally {
+                ewAparapi.dispose();
+            }
+
+            // matrix multiply
+            progress.update(step++, total, "matmul " + n + ", Java sequential");
+            check("matmul Java", sequentialMatMul(ma, mb, n), mRef);
+            rows.add(time("matmul Java sequential", java1, mmFlops, warmup, trials, () -> {
+                Sink.consume(sequentialMatMul(ma, mb, n));
+                return Double.NaN;
+            }));
+            progress.update(step++, total, "matmul " + n + ", parallel streams");
+            check("matmul streams", parallelMatMul(ma, mb, n), mRef);
+            rows.add(time("matmul parallel streams", javaP, mmFlops, warmup, trials, () -> {
+                Sink.consume(parallelMatMul(ma, mb, n));
+                return Double.NaN;
+            }));
+            float[] mc = new float[n * n];
+            long[] global = {MatMulKernels.padded(n), MatMulKernels.padded(n)};
+            long[] local = {MatMulKernels.TILE, MatMulKernels.TILE};
+            for (var kernel : List.of(naive, tiled)) {
+                String name = kernel == naive ? MM_NAIVE : MM_TILED;
+                progress.update(step++, total, name + " " + n);
+                Variant v = () -> {
+                    try (var bufA = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, ma);
+                         var bufB = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, mb);
+                         var bufC = cl.buffer(CL_MEM_WRITE_ONLY, (long) n * n * Float.BYTES)) {
+                        var run = kernel.args(n, bufA, bufB, bufC).launch(global, local);
+                        cl.read(bufC, mc);
+                        return run.seconds();
+                    }
+                };
+                java.util.Arrays.fill(mc, 0f);
+                v.run();
+                check(name, mc, mRef);
+                rows.add(time(name, dev, mmFlops, warmup, trials, v));
+            }
+            progress.update(step++, total, "matmul " + n + ", Aparapi");
+            float[] amc = new float[n * n];
+            var mmAparapi = new FloatMatMulKernel(ma, mb, amc, n);
+            try {
+                AparapiSupport.use(mmAparapi, target.device());
+                var range = AparapiSupport.range2d(target.device(), n, n, MatMulKernels.TILE);
+                mmAparapi.execute(range);
+                check("matmul Aparapi", amc, mRef);
+                String where = "Aparapi: " + AparapiSupport.ranOn(mmAparapi).where();
+                rows.add(time("matmul Aparapi naive", where, mmFlops, warmup, trials, () -> {
+                    mmAparapi.execute(range);
+                    return Double.NaN;
+                }));
+            } finally {
+                mmAparapi.dispose();
+            }
+            return new Results(config, dev, rows);
+        }
+    }
+
+    @Override
+    public Report run(Options options, Progress progress) throws Exception {
+        var results = measure(options.warmup(), options.trials(), progress);
+        List<List<Object>> table = new ArrayList<>();
+        for (Row r : results.rows()) {
+            table.add(List.of(r.variant(), r.device(),
+                    r.kernel() == null ? "-" : (Object) (r.kernel().median() * 1e3),
+                    r.total().median() * 1e3,
+                    r.kernelGflops() == null ? "-" : (Object) r.kernelGflops(),
+                    r.gflops()));
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("device", results.openClDevice());
+        figures.put("matrixN", config.matrixN());
+        figures.put("elements", config.elements());
+        figures.put("repeat", config.repeat());
+        figures.put("cores", Runtime.getRuntime().availableProcessors());
+        figures.put("warmup", options.warmup());
+        figures.put("trials", options.trials());
+        double tiledOverNaive = results.row(MM_NAIVE).kernel().median() / results.row(MM_TILED).kernel().median();
+        figures.put("tiledOverNaiveKernel", tiledOverNaive);
+        String title = String.format(Locale.ROOT,
+                "CPU vs OpenCL vs Aparapi: matmul n = %d, element-wise %,d x %d; tiled kernel %.2fx naive",
+                config.matrixN(), config.elements(), config.repeat(), tiledOverNaive);
+        return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "kernel GFLOP/s", "GFLOP/s"),
+                table, figures, "GFLOP/s");
+    }
+
+    static float[] parallelRepeatedSum(float[] a, float[] b, int repeat) {
+        float[] c = new float[a.length];
+        IntStream.range(0, a.length).parallel().forEach(i -> {
+            float acc = 0f;
+            for (int r = 0; r < repeat; r++) {
+                acc += a[i] + b[i];
+            }
+            c[i] = acc;
+        });
+        return c;
+    }
+
+    /** i-k-j order: the inner loop streams through rows of B and C, which the JIT vectorises. */
+    static float[] sequentialMatMul(float[] a, float[] b, int n) {
+        float[] c = new float[n * n];
+        for (int i = 0; i < n; i++) {
+            multiplyRow(a, b, c, n, i);
+        }
+        return c;
+    }
+
+    static float[] parallelMatMul(float[] a, float[] b, int n) {
+        float[] c = new float[n * n];
+        IntStream.range(0, n).parallel().forEach(i -> multiplyRow(a, b, c, n, i));
+        return c;
+    }
+
+    private static void multiplyRow(float[] a, float[] b, float[] c, int n, int i) {
+        int row = i * n;
+        for (int k = 0; k < n; k++) {
+            float aik = a[row + k];
+            int bk = k * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] += aik * b[bk + j];
+            }
+        }
+    }
+
+    private static void check(String what, float[] got, float[] ref) {
+        double err = MatMulKernels.maxRelativeError(got, ref);
+        if (!(err < 1e-3)) {
+            throw new IllegalStateException(what + " disagrees with the CPU reference: max relative error " + err);
+        }
+    }
+}

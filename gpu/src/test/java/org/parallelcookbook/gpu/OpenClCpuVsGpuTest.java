@@ -1,0 +1,45 @@
+package org.parallelcookbook.gpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.core.measure.Clock;
+import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Progress;
+
+@Timeout(180)
+class OpenClCpuVsGpuTest {
+
+    @Test
+    void deviceAndCpuAgreeAndTheProfilingEventIsOrdered() throws Exception {
+        var r = OpenClCpuVsGpu.compare(2_000, 50, 7, Clock.system());
+        System.out.println(r.device());
+        assertTrue(r.relativeError() < 1e-5, "norm " + r.relativeError());
+        assertTrue(r.endNs() >= r.startNs());
+        assertTrue(r.kernelSeconds() >= 0);
+        float[] book = OpenClCpuVsGpu.bookLoop(new float[] {1, 2}, new float[] {3, 4}, 5);
+        assertEquals(4f, book[0]);
+        assertEquals(30f, OpenClCpuVsGpu.cpuReference(new float[] {1}, new float[] {2}, 10)[0]);
+    }
+
+    @Test
+    void theBenchmarkMeasuresEveryVariantAndChecksItsResult() throws Exception {
+        // 20 is not a multiple of the 16x16 tile: the padded grid and the guards are exercised
+        var bench = new GpuComparison(new GpuComparison.Config(20, 1000, 4));
+        var report = bench.run(new CustomBenchmark.Options(List.of(), 0, 1), Progress.none());
+        System.out.println(report.title());
+        report.rows().forEach(System.out::println);
+        assertEquals(9, report.rows().size());
+        assertEquals("GFLOP/s", report.chartColumn());
+        int gflops = report.columns().indexOf("GFLOP/s");
+        for (var row : report.rows()) {
+            assertTrue(((Double) row.get(gflops)) > 0, row.toString());
+        }
+        assertNotNull(report.figures().get("tiledOverNaiveKernel"));
+        assertTrue(report.rows().stream().anyMatch(r -> r.get(0).equals(GpuComparison.MM_TILED)));
+    }
+}

@@ -106,26 +106,38 @@ public final class EventLoopScheduling {
         List<Call> calls = new ArrayList<>(); // touched only by the executor's one thread
         var finished = new CountDownLatch(1);
         Thread[] loopThread = new Thread[1];
+        Throwable[] failure = new Throwable[1];
         try (var scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("scheduler").daemon(true).factory())) {
             Runnable[] functions = new Runnable[3];
             for (int i = 0; i < 3; i++) {
                 int n = i + 1;
                 functions[i] = () -> {
-                    long now = clock.nanoTime();
-                    out.accept("function_" + n + " called");
-                    calls.add(new Call(n, now - start, Thread.currentThread()));
-                    loopThread[0] = Thread.currentThread();
-                    if (now + step < end) {
-                        scheduler.schedule(functions[n % 3], step, TimeUnit.NANOSECONDS);
-                    } else {
-                        finished.countDown(); // there is no loop.stop(): tell the waiting thread
+                    try {
+                        long now = clock.nanoTime();
+                        out.accept("function_" + n + " called");
+                        calls.add(new Call(n, now - start, Thread.currentThread()));
+                        loopThread[0] = Thread.currentThread();
+                        if (now + step < end) {
+                            scheduler.schedule(functions[n % 3], step, TimeUnit.NANOSECONDS);
+                        } else {
+                            finished.countDown(); // there is no loop.stop(): tell the waiting thread
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failure[0] = e; // the executor would keep it silently in the ScheduledFuture
+                        finished.countDown();
                     }
                 };
             }
             scheduler.execute(functions[0]);
             finished.await();
         } // close(): shutdown and wait for the scheduler thread
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
         return new Schedule(calls, loopThread[0]);
     }
 

@@ -1,0 +1,163 @@
+package org.parallelcookbook.async;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.function.IntConsumer;
+import org.parallelcookbook.core.Recipe;
+import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Sleeper;
+
+/**
+ * <b>Reactive streams with {@code java.util.concurrent.Flow}</b> (extra, with chapter 4): the
+ * producer/consumer of chapter 2 with flow control.
+ *
+ * <p>A fast producer and a slow consumer need a rule for who waits. A queue bounded by capacity is
+ * one rule (chapter 2); reactive streams make the rule explicit: the subscriber asks for
+ * {@code n} items with {@code Subscription.request(n)} and the publisher may send no more than that
+ * ("backpressure"). asyncio's nearest relatives are a bounded {@code asyncio.Queue} and the
+ * {@code drain()} of its streams.
+ *
+ * <p>Here a {@link SubmissionPublisher} with a small buffer publishes 0..items-1. The subscriber
+ * requests {@code batch} items, handles each slowly (an injectable {@link Sleeper}), and requests
+ * the next batch only when the current one is done. It records how many items were outstanding
+ * (requested, not yet delivered) and whether any item came unrequested. Meanwhile
+ * {@code submit} blocks the producer whenever the publisher's buffer is full: the slow consumer
+ * throttles the fast producer, end to end, and no queue grows without bound.
+ *
+ * <p>Run: {@code ./cookbook run x.flow-backpressure [--items 50] [--batch 4] [--work-ms 5]}.
+ */
+@Recipe(id = "x.flow-backpressure", chapter = 4, title = "Reactive streams with java.util.concurrent.Flow",
+        extra = true, tourArgs = {"--items", "40", "--work-ms", "1"})
+public final class FlowBackpressure {
+
+    private FlowBackpressure() {
+    }
+
+    /**
+     * What the subscriber saw: the items in arrival order, the most items ever outstanding, how
+     * many arrived beyond what was requested (must be 0), how many request calls it made, and the
+     * publisher's buffer capacity.
+     */
+    public record Delivery(List<Integer> received, int maxOutstanding, int unrequested, int requests, int bufferCapacity) {
+        public Delivery {
+            received = List.copyOf(received);
+        }
+    }
+
+    /** A subscriber that asks for {@code batch} items at a time and works slowly on each. */
+    static final class BatchingSubscriber implements Flow.Subscriber<Integer> {
+        private final int batch;
+        private final Sleeper sleeper;
+        private final Duration work;
+        final List<Integer> received = new ArrayList<>();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private long outstanding; // requested and not yet delivered
+        private int leftInBatch;
+        int maxOutstanding;
+        int unrequested;
+        int requests;
+
+        BatchingSubscriber(int batch, Sleeper sleeper, Duration work) {
+            this.batch = batch;
+            this.sleeper = sleeper;
+            this.work = work;
+        }
+
+        // The Flow contract: onSubscribe/onNext/onComplete are signalled one at a time, with
+        // happens-before between them, so plain fields are safe here.
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            requestBatch();
+        }
+
+        private void requestBatch() {
+            outstanding += batch;
+            leftInBatch = batch;
+            maxOutstanding = (int) Math.max(maxOutstanding, outstanding);
+            requests++;
+            subscription.request(batch);
+        }
+
+        @Override
+        public void onNext(Integer item) {
+            if (outstanding == 0) {
+                unrequested++;
+            } else {
+                outstanding--;
+            }
+            received.add(item);
+            try {
+                sleeper.sleep(work); // the slow consumer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                subscription.cancel();
+                done.completeExceptionally(e);
+                return;
+            }
+            if (--leftInBatch == 0) {
+                requestBatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
+    }
+
+    /** Publishes 0..items-1 through a publisher with {@code bufferCapacity} slots to one batching subscriber. */
+    public static Delivery run(int items, int batch, int bufferCapacity, Sleeper sleeper, Duration work, Executor executor) {
+        return run(items, batch, bufferCapacity, sleeper, work, executor, n -> { });
+    }
+
+    /** As above; {@code submitted} hears the producer's progress (items submitted so far) after every submit. */
+    public static Delivery run(int items, int batch, int bufferCapacity, Sleeper sleeper, Duration work, Executor executor,
+                               IntConsumer submitted) {
+        var subscriber = new BatchingSubscriber(batch, sleeper, work);
+        int capacity;
+        try (var publisher = new SubmissionPublisher<Integer>(executor, bufferCapacity)) {
+            capacity = publisher.getMaxBufferCapacity();
+            publisher.subscribe(subscriber);
+            for (int i = 0; i < items; i++) {
+                publisher.submit(i); // blocks while the subscriber's buffer is full: backpressure
+                submitted.accept(i + 1);
+            }
+        } // close(): onComplete after the buffered items are delivered
+        subscriber.done.join();
+        return new Delivery(subscriber.received, subscriber.maxOutstanding, subscriber.unrequested,
+                subscriber.requests, capacity);
+    }
+
+    public static void main(String[] args) {
+        RecipeMain.run(args, a -> {
+            int items = RecipeMain.intOption(a, "--items", 50, 0);
+            int batch = RecipeMain.intOption(a, "--batch", 4, 1);
+            int workMs = RecipeMain.intOption(a, "--work-ms", 5, 0);
+            if (items > 1_000_000 || batch > 1_000_000 || workMs > 10_000) {
+                throw new UsageException("--items and --batch at most 1000000, --work-ms at most 10000");
+            }
+            Delivery d;
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                d = run(items, batch, 8, Sleeper.real(), Duration.ofMillis(workMs), executor);
+            }
+            System.out.println("received " + d.received().size() + " items in order: " + d.received());
+            System.out.println("request(" + batch + ") calls: " + d.requests() + "; most items outstanding at once: "
+                    + d.maxOutstanding() + "; unrequested deliveries: " + d.unrequested()
+                    + "; publisher buffer: " + d.bufferCapacity() + " items");
+        });
+    }
+}

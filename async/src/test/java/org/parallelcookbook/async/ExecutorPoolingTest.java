@@ -1,0 +1,68 @@
+package org.parallelcookbook.async;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.async.ExecutorPooling.Count;
+
+@Timeout(120)
+class ExecutorPoolingTest {
+
+    private static final long LIMIT = 100_000;
+    private static final Set<Long> EXPECTED = new HashSet<>(LongStream.rangeClosed(1, 10).map(x -> x * LIMIT).boxed().toList());
+
+    @Test
+    void theBookLimitGivesTenMillionTimesX() {
+        var c = new ExecutorPooling.CountingTask(3, ExecutorPooling.BOOK_LIMIT).call();
+        assertEquals(30_000_000L, c.value());
+    }
+
+    @Test
+    void everyVariantProducesTheSetOfLimitTimesX() throws Exception {
+        var tasks = ExecutorPooling.bookTasks(LIMIT);
+        List<Count> seq = ExecutorPooling.sequential(tasks);
+        assertEquals(EXPECTED, values(seq));
+        assertEquals(EXPECTED, values(ExecutorPooling.threadPool(tasks, 5)));
+        assertEquals(EXPECTED, values(ExecutorPooling.asCompleted(tasks, 5, c -> { })));
+    }
+
+    @Test
+    void invokeAllKeepsInputOrderAndAgreesWithSequentialChecksums() throws Exception {
+        var tasks = ExecutorPooling.bookTasks(LIMIT);
+        List<Count> seq = ExecutorPooling.sequential(tasks);
+        assertEquals(seq, ExecutorPooling.threadPool(tasks, 5), "same values, checksums and order as the sequential run");
+        assertEquals(LongStream.rangeClosed(1, 10).map(x -> x * LIMIT).boxed().toList(),
+                ExecutorPooling.threadPool(tasks, 3).stream().map(Count::value).toList());
+    }
+
+    @Test
+    void completionOrderHandsOverEachResultExactlyOnce() throws Exception {
+        var tasks = ExecutorPooling.tasks(50, 10_000);
+        List<Count> seen = Collections.synchronizedList(new ArrayList<>());
+        List<Count> returned = ExecutorPooling.asCompleted(tasks, 4, seen::add);
+        assertEquals(returned, seen, "the callback saw the results in the order returned");
+        assertEquals(50, seen.size());
+        assertEquals(50, new HashSet<>(seen).size(), "no duplicates");
+        assertEquals(new HashSet<>(ExecutorPooling.sequential(tasks)), new HashSet<>(seen));
+    }
+
+    @Test
+    void benchmarkWorkloadGivesTheSameChecksumForEveryWorkerCount() throws Exception {
+        try (var w = new ExecutorPooling.CountingWorkload(8, 10_000)) {
+            Object one = w.run("invokeAll", 1);
+            assertEquals(one, w.run("invokeAll", 2));
+            assertEquals(one, w.run("completion-order", 4));
+        }
+    }
+
+    private static Set<Long> values(List<Count> counts) {
+        return new HashSet<>(counts.stream().map(Count::value).toList());
+    }
+}

@@ -94,7 +94,10 @@ public final class AparapiMandelbrot implements MandelbrotModel {
 
     @Override
     public int effectiveWorkers(int requested) {
-        return kernel != null && kernel.isRunningCL() ? 1 : Runtime.getRuntime().availableProcessors();
+        if (ranOn.startsWith("OpenCL")) {
+            return (int) Math.max(1, org.parallelcookbook.gpu.opencl.OpenClDevices.choose().device().computeUnits());
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     @Override

@@ -92,13 +92,13 @@ public final class MandelbrotComparison {
                     rows.add(new Row(model.name(), model.chapter(), "skipped", 0, 0, null, Double.NaN, Double.NaN, false, reason));
                     continue;
                 }
-                int used = model.effectiveWorkers(workers);
                 Measurer.Timed<Void> started = Measurer.once(Clock.system(), () -> {
                     model.start(workers);
                     return null;
                 });
                 int[] counts = model.render(spec, workers);
                 boolean identical = Arrays.equals(reference, counts);
+                int used = model.effectiveWorkers(workers);
                 Summary time = measurer.measure(() -> model.render(spec, workers));
                 if (model.name().equals("sequential")) {
                     sequentialMedian = time.median();

@@ -30,7 +30,10 @@ public interface MandelbrotModel extends AutoCloseable {
         return "";
     }
 
-    /** How many workers this model really used for {@code requested} (a GPU counts as 1 device). */
+    /**
+     * How many workers this model really used for {@code requested}, asked after its first render:
+     * an OpenCL device counts its compute units, virtual threads their carriers.
+     */
     default int effectiveWorkers(int requested) {
         return requested;
     }

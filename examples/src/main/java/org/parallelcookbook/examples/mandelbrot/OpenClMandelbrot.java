@@ -103,12 +103,12 @@ public final class OpenClMandelbrot implements MandelbrotModel {
 
     @Override
     public int effectiveWorkers(int requested) {
-        return 1;
+        return cl == null ? 1 : (int) Math.max(1, cl.device().computeUnits());
     }
 
     @Override
     public String notes() {
-        return cl == null ? "" : "device " + cl.device().describe() + "; 1 device";
+        return cl == null ? "" : "device " + cl.device().describe() + "; workers = its compute units";
     }
 
     @Override

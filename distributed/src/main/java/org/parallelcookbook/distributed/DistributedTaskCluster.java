@@ -2,7 +2,6 @@ package org.parallelcookbook.distributed;
 
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
@@ -139,12 +138,5 @@ public final class DistributedTaskCluster {
                         f.entries(), f.backupCount(), f.members(), f.killed(), f.membersAfter(), f.survivors(), f.lost());
             }
         });
-    }
-
-    /** Collects addresses, for messages. */
-    static List<String> addresses(List<HazelcastInstance> members) {
-        var out = new ArrayList<String>();
-        members.forEach(m -> out.add(Cluster.address(m)));
-        return out;
     }
 }

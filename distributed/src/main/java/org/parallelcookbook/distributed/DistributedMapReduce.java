@@ -198,7 +198,7 @@ public final class DistributedMapReduce {
 
     /** The benchmark: 1,000 CPU-bound lists (no sleep) on 1 and 2 worker JVMs, one thread each. */
     public static final class OnWorkerJvms extends WorkerJvmWorkload {
-        private final List<Workload> work = inputs(1000, 0, 300);
+        private final List<Workload> work = inputs(1000, 0, 2000);
 
         @Override
         public String name() {

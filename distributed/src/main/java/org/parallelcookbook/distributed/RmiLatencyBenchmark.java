@@ -19,7 +19,7 @@ import org.parallelcookbook.core.measure.Progress;
  * Round-trip latency of a trivial call on loopback, one call at a time: a raw TCP socket that
  * echoes 4 bytes (the floor), and a Java RMI call {@code ping(int)} through a stub looked up in the
  * registry (serialization, the JRMP protocol, a dispatch thread). Median, 90th and 99th percentile
- * of {@code trials * 1000} calls (10,000 by default) after {@code warmup * 1000} warm-up calls.
+ * of at least 10,000 calls ({@code trials * 1000} when larger) after {@code warmup * 1000} warm-up calls.
  *
  * <p>{@code ./cookbook bench ch5.pyro-rmi [--trials N] [--warmup N]}
  */
@@ -39,7 +39,7 @@ public final class RmiLatencyBenchmark implements CustomBenchmark {
 
     @Override
     public Report run(Options options, Progress progress) throws Exception {
-        int calls = options.trials() <= 1 ? 10_000 : options.trials() * 1000;
+        int calls = Math.max(10_000, options.trials() * 1000); // the issue asks for the median of 10,000
         int warm = Math.max(2, options.warmup()) * 1000;
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -1,0 +1,37 @@
+package org.parallelcookbook.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class CspCounterPrinterTest {
+
+    @Test
+    void jcspPrinterReceivesEveryValueAndWritesAreRendezvous() {
+        check(CspCounterPrinter.jcsp(5, v -> { }), 5);
+        check(CspCounterPrinter.jcsp(200, v -> { }), 200);
+    }
+
+    @Test
+    void plainJdkTwinBehavesTheSame() throws Exception {
+        check(CspCounterPrinter.plainJdk(5, v -> { }), 5);
+        check(CspCounterPrinter.plainJdk(200, v -> { }), 200);
+    }
+
+    private static void check(CspCounterPrinter.Result r, int limit) {
+        assertEquals(java.util.stream.IntStream.range(0, limit).boxed().toList(), r.printed());
+        List<String> e = r.events();
+        for (int k = 0; k < limit; k++) {
+            int wrote = e.indexOf("wrote " + k);
+            int readerReady = e.indexOf("reading #" + k);
+            assertTrue(readerReady >= 0 && wrote > readerReady, "write " + k + " returned before read " + k + " began: " + e);
+        }
+        // both processes ended, after the poison
+        assertTrue(e.indexOf("printer poisoned") > e.indexOf("poison"));
+        assertEquals("printer poisoned", e.get(e.size() - 1));
+    }
+}

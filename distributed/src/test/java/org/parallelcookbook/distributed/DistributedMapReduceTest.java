@@ -1,0 +1,46 @@
+package org.parallelcookbook.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class DistributedMapReduceTest {
+
+    @AfterEach
+    void nothingLeftRunning() {
+        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
+    }
+
+    @Test
+    void everyVariantGivesTheBooksAnswer() throws Exception {
+        var work = DistributedMapReduce.inputs(1000, 0, 0);
+        assertEquals(332_833_500L, DistributedMapReduce.expected(1000));
+        assertEquals(332_833_500L, DistributedMapReduce.sequential(work));
+        assertEquals(332_833_500L, DistributedMapReduce.parallelStream(work));
+        try (var cluster = Cluster.embedded(2, false)) {
+            assertEquals(332_833_500L, DistributedMapReduce.mapReduce(cluster, work));
+
+            var completed = DistributedMapReduce.mapAsCompleted(cluster, work);
+            assertEquals(1000, completed.size());
+            var indices = new TreeSet<Integer>();
+            for (var c : completed) {
+                assertTrue(indices.add(c.index()), "list " + c.index() + " reported twice");
+                assertEquals((long) c.index() * c.index(), c.value());
+            }
+            assertEquals(1000, indices.size());
+        }
+    }
+
+    @Test
+    void cpuWorkDoesNotChangeTheSum() throws Exception {
+        var plain = DistributedMapReduce.inputs(50, 0, 0);
+        var burning = DistributedMapReduce.inputs(50, 0, 7);
+        assertEquals(DistributedMapReduce.sequential(plain), DistributedMapReduce.sequential(burning));
+    }
+}

@@ -1,0 +1,33 @@
+package org.parallelcookbook.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class MonteCarloPiTest {
+
+    @AfterEach
+    void nothingLeftRunning() {
+        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
+    }
+
+    @Test
+    void distributedLocalAndSequentialRunsAgreeAndEstimatePi() throws Exception {
+        try (var cluster = Cluster.embedded(2, false); var pool = Executors.newFixedThreadPool(3)) {
+            long sequential = MonteCarloPi.sequential(40, 2_000, 9);
+            assertEquals(sequential, MonteCarloPi.local(pool, 40, 2_000, 9));
+            assertEquals(sequential, MonteCarloPi.distributed(cluster, 40, 2_000, 9));
+
+            long hits = MonteCarloPi.distributed(cluster, 100, 10_000, 42); // 10^6 samples
+            assertEquals(MonteCarloPi.sequential(100, 10_000, 42), hits);
+            var estimate = MonteCarloPi.Estimate.of(100, 10_000, hits, 0);
+            assertTrue(Math.abs(estimate.pi() - Math.PI) < 0.01, "pi estimate " + estimate.pi());
+        }
+    }
+}

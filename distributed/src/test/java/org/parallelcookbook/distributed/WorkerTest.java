@@ -1,0 +1,69 @@
+package org.parallelcookbook.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.core.UsageException;
+
+class WorkerTest {
+
+    @AfterEach
+    void nothingLeftRunning() {
+        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
+    }
+
+    @Test
+    void parsesOptions() {
+        var o = Worker.parse(new String[] {"--cluster", "c1", "--member", "127.0.0.1:5701", "--member=10.0.0.2:5702",
+                "--port", "6000", "--threads", "3", "--no-jet"});
+        assertEquals("c1", o.clusterName());
+        assertEquals(List.of("127.0.0.1:5701", "10.0.0.2:5702"), o.seeds());
+        assertEquals(6000, o.port());
+        assertEquals(3, o.executorThreads());
+        assertEquals("127.0.0.1", o.bindAddress());
+        assertFalse(o.jet());
+        var defaults = Worker.parse(new String[0]);
+        assertEquals(HazelcastSetup.DEFAULT_CLUSTER, defaults.clusterName());
+        assertEquals(HazelcastSetup.DEFAULT_PORT, defaults.port());
+    }
+
+    @Test
+    void rejectsBadOptions() {
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--port", "x"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--port", "70000"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member", "nohost"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--frobnicate"}));
+    }
+
+    /** The worker JVM is a separate process; a recipe given its address runs its task there. */
+    @Test
+    @Timeout(180)
+    void recipeWithMemberAddressRunsTasksOnTheWorkerJvm() throws Exception {
+        try (var workers = WorkerJvms.start(1, 2, Duration.ofSeconds(120))) {
+            String address = workers.addresses().get(0);
+            assertTrue(address.startsWith("127.0.0.1:"));
+            String[] args = {"--member", address, "--cluster", workers.clusterName()};
+            try (var cluster = Cluster.fromArgs(args, 2, false)) {
+                assertTrue(cluster.isRemote());
+                assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "no member in this JVM");
+                var outcome = AddTask.delay(cluster.executor(), 5, 5).get(60, TimeUnit.SECONDS);
+                assertEquals(10, outcome.value());
+                assertEquals(address, outcome.memberAddress());
+            }
+            var jvm = workers.jvms().get(0);
+            assertTrue(jvm.isAlive());
+            workers.close();
+            assertFalse(jvm.isAlive(), "closing the workers ends their JVMs");
+        }
+    }
+}

@@ -80,7 +80,13 @@ final class TourCommand implements Callable<Integer> {
     private Outcome runOne(RecipeInfo r) {
         long start = System.nanoTime();
         JvmLauncher launcher = JvmLauncher.forMain(r.className()).name(r.id()).args(r.tourArgs())
-                .jvmOptions("--enable-native-access=ALL-UNNAMED", "-Xshare:auto")
+                .jvmOptions("--enable-native-access=ALL-UNNAMED", "-Xshare:auto",
+                        // Hazelcast reaches into these JDK internals and warns at start-up otherwise
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED")
+                .systemProperty("java.rmi.server.hostname", "127.0.0.1")
                 .systemProperty("cookbook.tour", "true")
                 .systemProperty("java.awt.headless", "true")
                 .systemProperty("hazelcast.phone.home.enabled", "false");

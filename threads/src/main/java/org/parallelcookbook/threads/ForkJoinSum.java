@@ -22,8 +22,8 @@ import org.parallelcookbook.core.RecipeMain;
  * deque of its own forked tasks and, when idle, steals the oldest (largest) task of another.
  *
  * <p>Shown: {@link SumTask}, a {@link RecursiveTask} summing a {@code long[]}; {@link SortTask}, a
- * {@link RecursiveAction} merge sort that is <b>stable</b> (equal keys keep their order: insertion
- * sort below the threshold, a merge that prefers the left run); the same sum as
+ * {@link RecursiveAction} merge sort that is <b>stable</b> (equal keys keep their order: the JDK's
+ * stable {@code Arrays.sort} below the threshold, a merge that prefers the left run); the same sum as
  * {@code Arrays.stream(a).parallel().sum()}, which runs on the <i>common</i> pool shared by the whole
  * JVM; and a custom pool of a chosen size (invoking a parallel stream from inside a custom pool's
  * task runs it on that pool, an implementation detail, so pass the pool explicitly where it
@@ -94,25 +94,13 @@ public final class ForkJoinSum {
         @Override
         protected void compute() {
             if (to - from <= threshold) {
-                insertionSort();
+                Arrays.sort(a, from, to, order); // TimSort: stable
                 return;
             }
             int mid = (from + to) >>> 1;
             invokeAll(new SortTask<>(a, buffer, from, mid, threshold, order),
                     new SortTask<>(a, buffer, mid, to, threshold, order));
             merge(mid);
-        }
-
-        private void insertionSort() {
-            for (int i = from + 1; i < to; i++) {
-                T x = a[i];
-                int j = i - 1;
-                while (j >= from && order.compare(a[j], x) > 0) { // strictly greater: stable
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = x;
-            }
         }
 
         private void merge(int mid) {

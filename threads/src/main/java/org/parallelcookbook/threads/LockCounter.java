@@ -18,9 +18,10 @@ import org.parallelcookbook.core.RecipeMain;
  * because only one thread runs bytecode at a time and switches are rare; the bug hides. On the JVM
  * both threads really run at once on two cores, and {@code value++} is three steps (read, add,
  * write): two threads that read the same value both write back their own result and one update is
- * lost. Run it: the racy value is wrong nearly every time. Worse, the JIT may keep the unshared
- * field in a register for the whole loop, because without synchronisation the Java memory model
- * does not oblige a thread to see another's writes at all.
+ * lost. Run it: the racy value is usually wrong (when both threads get a core at once). Its field is even {@code volatile},
+ * which makes every write visible to the other thread at once: visibility is not atomicity. (With
+ * a plain field it is worse: without synchronisation the Java memory model does not oblige a
+ * thread to see another's writes at all, and the JIT may fold the whole loop into a single add.)
  *
  * <p>Wrong and right side by side: {@link RacyCounter} (no lock) and {@link LockedCounter}
  * ({@link ReentrantLock}, {@code lock(); try { ... } finally { unlock(); }}). The test does not
@@ -57,7 +58,10 @@ public final class LockCounter {
      * between the read and the write so a test can put the other thread into it on purpose.
      */
     public static final class RacyCounter implements Counter {
-        private int value;
+        // volatile: every ++ really reads and writes memory (a plain field lets the JIT fold the whole
+        // loop into one add, which hides the race in a different way); volatile makes writes visible,
+        // it does not make read-add-write atomic
+        private volatile int value;
 
         @Override
         public void increment() {
@@ -196,12 +200,17 @@ public final class LockCounter {
 
     /** The book's program: one thread adds, one subtracts, at the same time; returns the final value. */
     public static int race(Counter counter, int iterations) throws InterruptedException {
+        // a start gate where both threads spin until both are running: without it the first thread
+        // may finish its loop before the second has even been scheduled
+        var startGate = new AtomicInteger();
         var adder = new Thread(() -> {
+            bothRunning(startGate);
             for (int i = 0; i < iterations; i++) {
                 counter.increment();
             }
         }, "increment");
         var subtracter = new Thread(() -> {
+            bothRunning(startGate);
             for (int i = 0; i < iterations; i++) {
                 counter.decrement();
             }
@@ -211,6 +220,13 @@ public final class LockCounter {
         adder.join();
         subtracter.join();
         return counter.value();
+    }
+
+    private static void bothRunning(AtomicInteger gate) {
+        gate.incrementAndGet();
+        while (gate.get() < 2) {
+            Thread.onSpinWait();
+        }
     }
 
     public static Result run(int iterations) throws InterruptedException {

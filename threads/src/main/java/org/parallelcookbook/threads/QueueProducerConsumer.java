@@ -137,8 +137,8 @@ public final class QueueProducerConsumer {
                 int item = random.nextInt(257);
                 tasks.register(); // one unfinished task, like Python's put() incrementing unfinished_tasks
                 produced.add(item);
-                queue.put(item);
                 out.accept("Producer notify : item " + item + " appended to queue by " + Thread.currentThread().getName());
+                queue.put(item);
                 switch (pace) {
                     case Pace.Sleep s -> s.sleeper().sleep(s.pause());
                     case Pace.CaughtUp c -> Waits.until(() -> finished.get() == consumers

@@ -123,7 +123,7 @@ public final class VirtualThreadsIo {
             int pool = RecipeMain.intOption(a, "--pool", 8, 1);
             System.out.printf(Locale.ROOT, "%d cores, JDK %s; each task blocks %d ms%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), block.toMillis());
-            virtual(Math.min(tasks, 1000), block, Sleeper.real()); // warm-up: class loading, carrier threads
+            virtual(tasks, block, Sleeper.real()); // warm-up: class loading, JIT, carrier threads
             print(virtual(tasks, block, Sleeper.real()));
             print(fixedPool(pool, tasks, block, Sleeper.real()));
             int pinned = Math.min(tasks, 200);

@@ -49,6 +49,7 @@ public final class SemaphoreProducerConsumer {
     private final List<String> log = new ArrayList<>();
     private final Consumer<String> out;
     private int item; // plain field: release/acquire makes the write visible
+    private volatile Thread currentConsumer;
 
     public SemaphoreProducerConsumer(long seed, Duration sleep, Sleeper sleeper, Consumer<String> out) {
         this.random = new SplittableRandom(seed);
@@ -57,9 +58,10 @@ public final class SemaphoreProducerConsumer {
         this.out = out;
     }
 
-    /** True while a consumer is blocked in {@code acquire()}. */
+    /** True while the current round's consumer is parked in {@code acquire()}. */
     public boolean consumerWaiting() {
-        return semaphore.hasQueuedThreads();
+        Thread consumer = currentConsumer;
+        return semaphore.hasQueuedThreads() && consumer != null && consumer.getState() == Thread.State.WAITING;
     }
 
     private void emit(String line) {
@@ -100,6 +102,7 @@ public final class SemaphoreProducerConsumer {
                 stateAtRelease[0] = consumer.getState();
                 semaphore.release();
             }, "producer-" + (r + 1));
+            currentConsumer = consumer;
             consumer.start();
             producer.start();
             consumer.join();

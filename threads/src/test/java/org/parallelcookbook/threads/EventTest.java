@@ -37,8 +37,7 @@ class EventTest {
         });
         waiter.start();
         try {
-            Waits.until(() -> event.waiters() == 1, "the waiter blocks");
-            assertEquals(Thread.State.WAITING, waiter.getState());
+            Waits.until(() -> event.waiters() == 1 && waiter.getState() == Thread.State.WAITING, "the waiter blocks");
             assertEquals(0, returned.get());
             event.set();
             Waits.join(waiter, Duration.ofSeconds(30));

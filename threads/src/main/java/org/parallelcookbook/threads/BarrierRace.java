@@ -1,0 +1,194 @@
+package org.parallelcookbook.threads;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.parallelcookbook.core.Recipe;
+import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.measure.Sleeper;
+
+/**
+ * <b>Thread synchronization with a barrier</b> (2nd edition of the book).
+ *
+ * <p>Three runners, Huey, Dewey and Louie, each take 2-4 s to reach the start line, print
+ * "&lt;name&gt; reached the barrier at: &lt;time&gt;" and wait on {@code threading.Barrier(3)};
+ * when the third arrives all three go ("START RACE!!!!"), and main prints "Race over!".
+ *
+ * <p><b>Java:</b> {@link CyclicBarrier} is Python's {@code Barrier}: {@code await()} blocks until
+ * all parties have arrived, and its optional <i>barrier action</i> runs once per generation, in
+ * the last thread to arrive, before anyone is released: the natural place for "START RACE!!!!".
+ * It is cyclic: the same barrier serves the next race (this recipe runs two). A {@link Phaser} does
+ * the same with a changing number of parties ({@link #phaserRace}).
+ *
+ * <p><b>Breaking:</b> if one party gives up ({@code await(timeout)} expires, or it is interrupted),
+ * the barrier is <i>broken</i>: that party gets {@link TimeoutException} and every other waiter,
+ * present or future, {@link BrokenBarrierException}, so nobody waits for ever for a runner that
+ * will not come. {@link #brokenByTimeout} shows it with a runner missing.
+ *
+ * <p>Run: {@code ./cookbook run x.thread-barrier [--races 2] [--seed N] [--unit-ms 1000]} (each
+ * runner takes 2-4 units to reach the line).
+ */
+@Recipe(id = "x.thread-barrier", chapter = 2, title = "Thread synchronization with a barrier (2nd ed.)", extra = true,
+        tourArgs = {"--unit-ms", "5"})
+public final class BarrierRace {
+
+    private BarrierRace() {
+    }
+
+    public static final List<String> RUNNERS = List.of("Huey", "Dewey", "Louie");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+
+    /** The event log ("reached Huey 0", "START 0", "passed Huey 0", ...) and how often the action ran. */
+    public record Result(List<String> events, int actionRuns) {
+    }
+
+    /** {@code races} races with one {@link CyclicBarrier}; each runner takes 2-4 units to arrive. */
+    public static Result race(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
+            throws InterruptedException {
+        List<String> events = new ArrayList<>();
+        Consumer<String> log = e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+        };
+        int[] generation = {0}; // written only by the barrier action, read after the barrier: happens-before
+        var barrier = new CyclicBarrier(RUNNERS.size(), () -> {
+            log.accept("START " + generation[0]);
+            out.accept("START RACE!!!!");
+            generation[0]++;
+        });
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < RUNNERS.size(); i++) {
+            String name = RUNNERS.get(i);
+            var random = new SplittableRandom(seed * 31 + i);
+            threads.add(new Thread(() -> {
+                try {
+                    for (int r = 0; r < races; r++) {
+                        sleeper.sleep(unit.multipliedBy(2 + random.nextInt(3)));
+                        log.accept("reached " + name + " " + r);
+                        out.accept(name + " reached the barrier at: " + LocalTime.now().format(TIME));
+                        barrier.await();
+                        log.accept("passed " + name + " " + r);
+                    }
+                } catch (InterruptedException | BrokenBarrierException e) {
+                    log.accept("broken " + name);
+                }
+            }, name));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        out.accept("Race over!");
+        synchronized (events) {
+            return new Result(List.copyOf(events), generation[0]);
+        }
+    }
+
+    /** The same race with a {@link Phaser}: each runner registered, {@code arriveAndAwaitAdvance()} as the start line. */
+    public static Result phaserRace(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
+            throws InterruptedException {
+        List<String> events = new ArrayList<>();
+        Consumer<String> log = e -> {
+            synchronized (events) {
+                events.add(e);
+            }
+        };
+        var phaser = new Phaser(RUNNERS.size()) {
+            @Override
+            protected boolean onAdvance(int phase, int registeredParties) {
+                log.accept("START " + phase);
+                out.accept("START RACE!!!! (phase " + phase + ")");
+                return false; // keep the phaser alive for the next race
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < RUNNERS.size(); i++) {
+            String name = RUNNERS.get(i);
+            var random = new SplittableRandom(seed * 31 + i);
+            threads.add(new Thread(() -> {
+                try {
+                    for (int r = 0; r < races; r++) {
+                        sleeper.sleep(unit.multipliedBy(2 + random.nextInt(3)));
+                        log.accept("reached " + name + " " + r);
+                        out.accept(name + " reached the phaser at: " + LocalTime.now().format(TIME));
+                        phaser.arriveAndAwaitAdvance();
+                        log.accept("passed " + name + " " + r);
+                    }
+                } catch (InterruptedException e) {
+                    log.accept("broken " + name);
+                }
+            }, name));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        synchronized (events) {
+            return new Result(List.copyOf(events), phaser.getPhase());
+        }
+    }
+
+    /**
+     * Only Huey and Dewey come to a barrier of three. Huey waits at most {@code patience} and gives
+     * up; Dewey waits without a limit and is released by the broken barrier. Returns each runner's
+     * outcome (the exception's simple name).
+     */
+    public static Map<String, String> brokenByTimeout(Duration patience) throws InterruptedException {
+        var barrier = new CyclicBarrier(3);
+        Map<String, String> outcomes = new TreeMap<>();
+        Thread huey = new Thread(() -> record(outcomes, "Huey", () -> barrier.await(patience.toNanos(), TimeUnit.NANOSECONDS)), "Huey");
+        Thread dewey = new Thread(() -> record(outcomes, "Dewey", barrier::await), "Dewey");
+        huey.start();
+        dewey.start();
+        huey.join();
+        dewey.join();
+        outcomes.put("barrier broken", String.valueOf(barrier.isBroken()));
+        return outcomes;
+    }
+
+    private interface Await {
+        int await() throws Exception;
+    }
+
+    private static void record(Map<String, String> outcomes, String name, Await await) {
+        String outcome;
+        try {
+            await.await();
+            outcome = "passed";
+        } catch (Exception e) {
+            outcome = e.getClass().getSimpleName();
+        }
+        synchronized (outcomes) {
+            outcomes.put(name, outcome);
+        }
+    }
+
+    public static void main(String[] args) {
+        RecipeMain.run(args, a -> {
+            int races = RecipeMain.intOption(a, "--races", 2, 1);
+            long seed = Waits.longOption(a, "--seed", System.nanoTime());
+            Duration unit = Waits.millisOption(a, "--unit-ms", 1000);
+            Result r = race(races, seed, unit, Sleeper.real(), System.out::println);
+            System.out.println("the barrier action ran " + r.actionRuns() + " times for " + races + " races");
+            System.out.println();
+            System.out.println("-- the same with a Phaser --");
+            phaserRace(1, seed, unit, Sleeper.real(), System.out::println);
+            System.out.println();
+            System.out.println("-- Louie never comes; Huey waits 100 ms, Dewey without limit --");
+            brokenByTimeout(Duration.ofMillis(100)).forEach((k, v) -> System.out.println(k + ": " + v));
+        });
+    }
+}

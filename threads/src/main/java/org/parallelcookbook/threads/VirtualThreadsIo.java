@@ -1,0 +1,137 @@
+package org.parallelcookbook.threads;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parallelcookbook.core.Recipe;
+import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.measure.Sleeper;
+
+/**
+ * <b>Virtual threads</b> (modern Java; the I/O half of {@code ch2.performance} revisited).
+ *
+ * <p>{@code ch2.performance} shows that threads speed up work that mostly waits, far past the
+ * number of cores. How far? A platform thread is an operating-system thread with a real stack:
+ * thousands are possible, a million are not, so blocking work is usually put on a fixed pool, and
+ * a pool of 8 runs at most 8 blocking calls at a time. A <i>virtual</i> thread (JDK 21) is a Java
+ * object scheduled by the JVM onto a few carrier threads; when it blocks (sleep, socket read,
+ * lock) it is unmounted and its carrier runs another. So one thread per task is affordable again:
+ * 10,000 tasks that each block 10 ms finish in about 10 ms plus overhead on
+ * {@link Executors#newVirtualThreadPerTaskExecutor()}, where a pool of 8 needs
+ * 10,000 &times; 10 ms / 8 = 12.5 s.
+ *
+ * <p><b>Pinning:</b> on JDK 21-23 a virtual thread that blocks <i>inside a {@code synchronized}
+ * block</i> cannot unmount and holds its carrier ("pinned"), so such code runs no better than on
+ * a pool of as many threads as cores. JDK 24 removed that limit (JEP 491). {@link #pinningDemo}
+ * measures the case on the JDK it runs on. Virtual threads help waiting, not computing: CPU-bound
+ * work still scales only with the cores.
+ *
+ * <p><b>Java vs Python:</b> the nearest Python relative is asyncio (chapter 4), which needs
+ * {@code async}/{@code await} everywhere; a virtual thread runs ordinary blocking code.
+ *
+ * <p>Run: {@code ./cookbook run x.virtual-threads [--tasks 10000] [--block-ms 10] [--pool 8]}.
+ */
+@Recipe(id = "x.virtual-threads", chapter = 2, title = "Virtual threads", extra = true,
+        tourArgs = {"--tasks", "1000", "--block-ms", "5"})
+public final class VirtualThreadsIo {
+
+    private VirtualThreadsIo() {
+    }
+
+    /**
+     * One run: the sum of the task indices (must be n(n-1)/2), whether every task ran on a virtual
+     * thread, the most tasks blocking at the same time, and the wall time.
+     */
+    public record Run(String executor, int tasks, long sum, boolean allVirtual, int maxConcurrent, double seconds) {
+        public long expectedSum() {
+            return (long) tasks * (tasks - 1) / 2;
+        }
+    }
+
+    /** The same blocking tasks on an executor; {@code inSynchronized} blocks inside a monitor (pinning on JDK < 24). */
+    public static Run run(String label, ExecutorService executor, int tasks, Duration block, Sleeper sleeper,
+                          boolean inSynchronized) throws Exception {
+        var concurrent = new AtomicInteger();
+        var max = new AtomicInteger();
+        var allVirtual = new AtomicBoolean(true);
+        long start = System.nanoTime();
+        List<Future<Integer>> futures = new ArrayList<>(tasks);
+        try (executor) {
+            for (int i = 0; i < tasks; i++) {
+                int index = i;
+                futures.add(executor.submit(() -> {
+                    if (!Thread.currentThread().isVirtual()) {
+                        allVirtual.set(false);
+                    }
+                    max.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                    try {
+                        if (inSynchronized) {
+                            Object monitor = new Object();
+                            synchronized (monitor) {
+                                sleeper.sleep(block);
+                            }
+                        } else {
+                            sleeper.sleep(block);
+                        }
+                    } finally {
+                        concurrent.decrementAndGet();
+                    }
+                    return index;
+                }));
+            }
+            long sum = 0;
+            for (Future<Integer> f : futures) {
+                sum += f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(label, tasks, sum, allVirtual.get(), max.get(), seconds);
+        }
+    }
+
+    /** {@code tasks} blocking tasks, one virtual thread each. */
+    public static Run virtual(int tasks, Duration block, Sleeper sleeper) throws Exception {
+        return run("virtual thread per task", Executors.newVirtualThreadPerTaskExecutor(), tasks, block, sleeper, false);
+    }
+
+    /** The same tasks on a fixed pool of {@code threads} platform threads. */
+    public static Run fixedPool(int threads, int tasks, Duration block, Sleeper sleeper) throws Exception {
+        return run("fixed pool of " + threads, Executors.newFixedThreadPool(threads), tasks, block, sleeper, false);
+    }
+
+    /** Virtual threads that block inside {@code synchronized}: pinned on JDK 21-23, not since JDK 24. */
+    public static Run pinningDemo(int tasks, Duration block) throws Exception {
+        return run("virtual, blocking in synchronized", Executors.newVirtualThreadPerTaskExecutor(), tasks, block,
+                Sleeper.real(), true);
+    }
+
+    private static void print(Run r) {
+        System.out.printf(Locale.ROOT, "%-36s %6d tasks  %9s  at most %5d blocked at once  sum ok: %s  all virtual: %s%n",
+                r.executor(), r.tasks(), RecipeMain.seconds(r.seconds()), r.maxConcurrent(),
+                r.sum() == r.expectedSum(), r.allVirtual());
+    }
+
+    public static void main(String[] args) {
+        RecipeMain.run(args, a -> {
+            int tasks = RecipeMain.intOption(a, "--tasks", 10_000, 1);
+            Duration block = Waits.millisOption(a, "--block-ms", 10);
+            int pool = RecipeMain.intOption(a, "--pool", 8, 1);
+            System.out.printf(Locale.ROOT, "%d cores, JDK %s; each task blocks %d ms%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), block.toMillis());
+            virtual(tasks, block, Sleeper.real()); // warm-up: class loading, JIT, carrier threads
+            print(virtual(tasks, block, Sleeper.real()));
+            print(fixedPool(pool, tasks, block, Sleeper.real()));
+            int pinned = Math.min(tasks, 200);
+            print(pinningDemo(pinned, block));
+            System.out.println(Runtime.version().feature() >= 24
+                    ? "JDK 24+: blocking inside synchronized no longer pins the carrier (JEP 491)"
+                    : "JDK < 24: blocking inside synchronized pins the carrier; expect about "
+                      + RecipeMain.seconds((double) pinned * block.toMillis() / 1000 / Runtime.getRuntime().availableProcessors()));
+        });
+    }
+}

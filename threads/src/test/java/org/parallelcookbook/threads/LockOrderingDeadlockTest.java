@@ -1,0 +1,33 @@
+package org.parallelcookbook.threads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class LockOrderingDeadlockTest {
+
+    @Test
+    void theForcedDeadlockIsDetectedWithBothThreadIds() throws Exception {
+        var report = LockOrderingDeadlock.forceDeadlock(Duration.ofSeconds(60));
+        assertEquals(2, report.threadIds().size(), report::toString);
+        assertEquals(List.of("A-holds-R1-wants-R2", "B-holds-R2-wants-R1"), report.threadNames());
+    }
+
+    @Test
+    void aGlobalLockOrderFinishes() throws Exception {
+        assertEquals(List.of(10_000, 10_000), LockOrderingDeadlock.globalOrder(10_000));
+    }
+
+    @Test
+    void tryLockWithBackoffFinishesAfterAtLeastOneRetry() throws Exception {
+        var r = LockOrderingDeadlock.tryLockWithBackoff(1_000);
+        assertEquals(List.of(1_000, 1_000), r.completed());
+        // the first attempt was forced into the deadlock shape, so someone had to back off
+        assertTrue(r.attempts() > 2_000, "attempts " + r.attempts());
+    }
+}

@@ -212,6 +212,9 @@ public final class WorkerPool implements AutoCloseable {
                     current = job;
                     try {
                         runOn(job);
+                    } catch (RuntimeException | Error e) { // a bug here must not leave the task hanging
+                        job.future.completeExceptionally(e);
+                        LOG.error("worker {} dispatcher failed on task #{}", index, job.id, e);
                     } finally {
                         current = null;
                     }

@@ -68,12 +68,20 @@ public final class StartupTuning {
 
     private static Optional<List<String>> build(Class<?> mainClass, List<String> options, Path file,
                                                 List<String> create, List<String> use) {
+        Optional<List<String>> first = buildOnce(mainClass, options, file, create, use);
+        // an archive left by an older build of the class path fails its check and is deleted: rebuild once
+        return first.isPresent() ? first : buildOnce(mainClass, options, file, create, use);
+    }
+
+    private static Optional<List<String>> buildOnce(Class<?> mainClass, List<String> options, Path file,
+                                                    List<String> create, List<String> use) {
         try {
             if (!Files.isRegularFile(file)) {
                 Path tmp = Files.createTempFile(file.getParent(), "cookbook-archive", ".tmp");
                 Files.deleteIfExists(tmp);
                 List<String> createTmp = create.stream().map(o -> o.replace(file.toString(), tmp.toString())).toList();
                 var made = launcher(mainClass, options, createTmp).run(Duration.ofSeconds(120));
+                Files.deleteIfExists(Path.of(tmp + ".config"));
                 if (made.exitCode() != 0 || !Files.isRegularFile(tmp)) {
                     LOG.info("could not build {} (exit {}): {}", file, made.exitCode(), made.stderr().strip());
                     Files.deleteIfExists(tmp);

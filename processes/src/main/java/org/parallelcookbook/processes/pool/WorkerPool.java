@@ -209,6 +209,11 @@ public final class WorkerPool implements AutoCloseable {
                     if (job == null || job.future.isDone()) {
                         continue;
                     }
+                    if (closed) { // taken while close() was emptying the queue
+                        job.future.completeExceptionally(new CancellationException("pool closed before task #" + job.id
+                                + " ran"));
+                        break;
+                    }
                     current = job;
                     try {
                         runOn(job);

@@ -146,10 +146,11 @@ class WorkerPoolTest {
     @Test
     void closeStopsEveryWorkerAndFailsWhatWasQueued() throws Exception {
         CompletableFuture<Integer> queued;
+        CompletableFuture<Integer> running;
         Set<Long> pids;
         try (var pool = WorkerPool.start(1)) {
             pids = pool.workerPids();
-            pool.submit(new Sleep(300));
+            running = pool.submit(new Sleep(120_000)); // still running when close() comes, however slow this thread is
             queued = pool.submit(new Sleep(0));
             pool.close();
             assertThrows(RejectedExecutionException.class, () -> pool.submit(new Sleep(0)));
@@ -157,6 +158,9 @@ class WorkerPoolTest {
         }
         var e = assertThrows(CancellationException.class, queued::get);
         assertTrue(e.getCause().getMessage().contains("pool closed before task"), e.getCause().getMessage());
+        // the long task was either running (and cut short) or still queued when close() came
+        var r = assertThrows(CancellationException.class, running::get);
+        assertTrue(r.getCause().getMessage().startsWith("pool closed"), r.getCause().getMessage());
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " still alive");
         }

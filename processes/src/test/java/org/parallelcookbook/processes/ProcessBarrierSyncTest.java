@@ -1,0 +1,44 @@
+package org.parallelcookbook.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallelcookbook.processes.ProcessBarrierSync.Event;
+
+@ExtendWith(NoLeftoverChildren.class)
+class ProcessBarrierSyncTest {
+
+    @RepeatedTest(2)
+    @Timeout(180)
+    void barrierProcessesPassOnlyAfterBothArrivedAndEveryEventHasItsOwnNumber(@TempDir Path dir) throws Exception {
+        List<Event> events = ProcessBarrierSync.run(dir);
+        assertEquals(6, events.size());
+        assertEquals(LongStream.rangeClosed(1, 6).boxed().toList(), events.stream().map(Event::seq).toList(),
+                "the locked counter handed out 1..6, each once");
+        long lastArrival = events.stream().filter(e -> e.kind().equals("arrived")).mapToLong(Event::seq).max().orElseThrow();
+        var passed = events.stream().filter(e -> e.kind().equals("passed")).toList();
+        assertEquals(2, passed.size());
+        passed.forEach(p -> assertTrue(p.seq() > lastArrival, p + " passed before both had arrived"));
+        assertEquals(2, events.stream().filter(e -> e.kind().equals("printed")).count());
+    }
+
+    @Test
+    @Timeout(60)
+    void aBarrierNobodyElseReachesBreaksWithATimeout(@TempDir Path dir) throws Exception {
+        try (var sync = new CrossJvmSync(dir.resolve("lonely.bin"))) {
+            var e = assertThrows(TimeoutException.class, () -> sync.await(2, Duration.ofMillis(200), seq -> null));
+            assertTrue(e.getMessage().contains("only 1 of 2"), e.getMessage());
+        }
+    }
+}

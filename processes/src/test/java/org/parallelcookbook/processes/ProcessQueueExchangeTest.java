@@ -1,0 +1,82 @@
+package org.parallelcookbook.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parallelcookbook.core.launch.ChildJvmException;
+import org.parallelcookbook.core.launch.JvmLauncher;
+
+@ExtendWith(NoLeftoverChildren.class)
+class ProcessQueueExchangeTest {
+
+    @Test
+    @Timeout(180)
+    void theConsumerGetsExactlyTheProducersItemsAndStopsAtTheEndMarker() throws Exception {
+        var e = ProcessQueueExchange.exchange(10, 42, Duration.ZERO, Duration.ZERO);
+        assertEquals(10, e.produced().size());
+        assertEquals(e.produced(), e.consumed(), "one producer, one pipe: same multiset, even the same order");
+        assertTrue(e.produced().stream().allMatch(v -> v >= 0 && v <= 256));
+    }
+
+    @Test
+    @Timeout(180)
+    void thePipePipelineYieldsTheSquaresThenEndOfStream() throws Exception {
+        assertEquals(IntStream.range(0, 10).map(i -> i * i).boxed().toList(), ProcessPipeSquares.squares(10));
+        assertEquals(List.of(), ProcessPipeSquares.squares(0));
+    }
+
+    @Test
+    @Timeout(180)
+    void garbageOnThePipeNamesTheChildAndItsExitStatus() {
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),
+                JvmLauncher.forMain(FaultyChildren.GarbageWriter.class)));
+        assertTrue(e.getMessage().contains("GarbageWriter'"), e.getMessage());
+        assertTrue(e.getMessage().contains("garbage"), e.getMessage());
+        assertTrue(e.getMessage().contains("exit status 0"), e.getMessage());
+        assertEquals(0, e.exitCode());
+    }
+
+    @Test
+    @Timeout(180)
+    void aChildThatExitsNonZeroIsNamedWithItsStatus() {
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),
+                JvmLauncher.forMain(FaultyChildren.FailingSquarer.class)));
+        assertTrue(e.getMessage().contains("FailingSquarer'"), e.getMessage());
+        assertTrue(e.getMessage().contains("failed") && e.getMessage().contains("exit status 3"), e.getMessage());
+        assertEquals(3, e.exitCode());
+    }
+
+    @Test
+    void theConsumersFilterAdmitsOnlyTheMessageRecords() throws Exception {
+        var filter = ObjectInputFilter.Config.createFilter(ProcessQueueExchange.FILTER);
+        assertEquals(new ProcessQueueExchange.Item(1, 2), roundTrip(new ProcessQueueExchange.Item(1, 2), filter));
+        assertThrows(InvalidClassException.class, () -> roundTrip(new java.util.ArrayList<>(List.of(1)), filter));
+        assertThrows(InvalidClassException.class, () -> roundTrip(Integer.valueOf(7), filter));
+    }
+
+    private static Object roundTrip(Object o, ObjectInputFilter filter) throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            in.setObjectInputFilter(filter);
+            return in.readObject();
+        }
+    }
+}

@@ -278,6 +278,15 @@ public final class MpiRun {
                 || line.startsWith("Stopping Process <") || line.startsWith("Stopping process <");
     }
 
+    /**
+     * The body of a stack trace MPJ's starter prints for a rank that threw: kept in the result's
+     * output, not passed on, since the result names the rank and its exception in one line.
+     */
+    static boolean isStackTrace(String line) {
+        return line.startsWith("\tat ") || line.startsWith("\t... ") || line.startsWith("Caused by: ")
+                || line.equals("java.lang.reflect.InvocationTargetException");
+    }
+
     /** Follows the output of a run and decides how it ended. */
     static final class Tracker {
         private final int np;
@@ -328,7 +337,7 @@ public final class MpiRun {
                 }
                 output.add(line);
                 RankLine.parse(line).filter(l -> l.rank() < np).ifPresent(l -> lines.get(l.rank()).add(l));
-                forward = !isRuntimeChatter(line);
+                forward = !isRuntimeChatter(line) && !isStackTrace(line);
             }
             if (forward) {
                 listener.accept(line);

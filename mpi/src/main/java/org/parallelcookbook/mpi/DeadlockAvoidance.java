@@ -37,8 +37,9 @@ import org.parallelcookbook.mpi.launch.RankProtocol;
  *   <li>{@code send-first}: both call the standard {@code Send}. MPI allows a standard send to
  *       return once the message is buffered, or only once it is received; the book's "it works if
  *       the library buffers" is exactly that choice. MPJ Express's multicore device does not buffer:
- *       this variant deadlocks there as surely as {@code ssend-first}. Correct MPI code must not
- *       depend on buffering.</li>
+ *       this variant deadlocks there as surely as {@code ssend-first}; its niodev device (TCP) sends
+ *       small messages eagerly, and there the same code finishes. Correct MPI code must not depend on
+ *       buffering.</li>
  *   <li>{@code ordered}: rank 1 sends then receives, rank 5 receives then sends.</li>
  *   <li>{@code sendrecv}: both call {@code Sendrecv}.</li>
  * </ul>
@@ -50,7 +51,7 @@ import org.parallelcookbook.mpi.launch.RankProtocol;
  * 5 s limit, by default).
  */
 @Recipe(id = "ch3.mpi-deadlock", chapter = 3, title = "Avoiding deadlock problems",
-        tourArgs = {"--timeout", "3"})
+        tourArgs = {"recv-first", "sendrecv", "--timeout", "2"})
 public final class DeadlockAvoidance {
 
     public static final int RANKS = 9;

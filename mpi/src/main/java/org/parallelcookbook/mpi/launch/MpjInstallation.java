@@ -70,7 +70,7 @@ public record MpjInstallation(String source, Path libDir, Path apiJar, Path log4
             List<String> missing = missing(lib, api);
             if (!missing.isEmpty()) {
                 throw new UnavailableException("MPJ_HOME=" + home + " is not a complete MPJ Express 0.44 (missing "
-                        + String.join(", ", missing) + "); " + INSTALL_HINT);
+                        + summary(missing) + "); " + INSTALL_HINT);
             }
             Path log4j = firstExisting(lib.resolve("log4j-1.2.jar"), glob(lib, "log4j-1.2*.jar"),
                     SHARE_JAVA.resolve("log4j-1.2.jar"));
@@ -84,7 +84,7 @@ public record MpjInstallation(String source, Path libDir, Path apiJar, Path log4
         List<String> missing = missing(DEBIAN_LIB, DEBIAN_API);
         if (!missing.isEmpty()) {
             throw new UnavailableException("MPJ Express is not installed (no MPJ_HOME, and Debian's libmpj-java is "
-                    + "missing " + String.join(", ", missing) + "); " + INSTALL_HINT);
+                    + "missing: no " + summary(missing) + "); " + INSTALL_HINT);
         }
         Path log4j = firstExisting(SHARE_JAVA.resolve("log4j-1.2.jar"), glob(SHARE_JAVA, "log4j-1.2*.jar"));
         if (log4j == null) {
@@ -122,6 +122,11 @@ public record MpjInstallation(String source, Path libDir, Path apiJar, Path log4
             }
         }
         return missing;
+    }
+
+    private static String summary(List<String> missing) {
+        return missing.size() <= 2 ? String.join(", ", missing)
+                : missing.get(0) + ", " + missing.get(1) + " and " + (missing.size() - 2) + " more";
     }
 
     private static List<Path> extras(Path lib) {

@@ -1,0 +1,79 @@
+package org.parallelcookbook.mpi.launch;
+
+import java.util.Set;
+
+/**
+ * How a rank tells {@link MpiRun} where it stands, on its standard output: one marker line after
+ * {@code MPI.Init} ({@code ready}), one after {@code MPI.Finalize} ({@code done}) and one when its
+ * code threw ({@code failed}, with the exception). MPJ Express itself gives no per-rank status: in
+ * multicore mode all ranks share one JVM, and 0.44's starter exits with status 0 even when a rank
+ * throws. {@link MpiRun} hides the markers from the output it passes on.
+ *
+ * <p>Nothing here touches an {@code mpi.*} class: a recipe's {@code main} calls
+ * {@link #isRankInvocation} before it touches MPJ.
+ */
+public final class RankProtocol {
+
+    /** Prefix of every marker line. */
+    public static final String MARKER = "#cookbook-mpi ";
+    /**
+     * System property of the rank JVM: the pid of the program that launched the run. A rank JVM
+     * halts when that process is gone, so no rank outlives a launcher that was killed.
+     */
+    public static final String WATCH_PROPERTY = "cookbook.mpi.watch";
+
+    private static final Set<String> DEVICES = Set.of("smpdev", "niodev", "hybdev", "mxdev", "native");
+
+    private RankProtocol() {
+    }
+
+    /**
+     * True when {@code args} are what MPJ Express hands a rank's {@code main}:
+     * {@code [rank, nprocs-or-config, device, user args...]} with a device MPJ knows
+     * ({@code smpdev} in multicore mode, {@code niodev} in cluster mode).
+     */
+    public static boolean isRankInvocation(String[] args) {
+        if (args == null || args.length < 3 || !DEVICES.contains(args[2])) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(args[0]) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public static String ready(int rank, int size) {
+        return MARKER + "ready " + rank + " " + size;
+    }
+
+    public static String done(int rank) {
+        return MARKER + "done " + rank;
+    }
+
+    public static String failed(int rank, Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("\\s+", " ").strip();
+        return MARKER + "failed " + rank + " " + t.getClass().getName() + message;
+    }
+
+    /** A parsed marker. */
+    record Marker(String kind, int rank, String detail) {
+    }
+
+    /** The marker in the line, or {@code null} when it is not one. */
+    static Marker parse(String line) {
+        if (!line.startsWith(MARKER)) {
+            return null;
+        }
+        String[] parts = line.substring(MARKER.length()).split(" ", 3);
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            int rank = Integer.parseInt(parts[1]);
+            return new Marker(parts[0], rank, parts.length > 2 ? parts[2] : "");
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

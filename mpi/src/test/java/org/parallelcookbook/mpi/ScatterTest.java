@@ -1,0 +1,50 @@
+package org.parallelcookbook.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ScatterTest {
+
+    @BeforeEach
+    void mpj() {
+        MpjAssumptions.assumeMpj();
+    }
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        MpjAssumptions.assertNothingLeftRunning();
+    }
+
+    @Test
+    @Timeout(120)
+    void onTenRanksRankRReceivesRPlusOne() throws Exception {
+        var ranks = Scatter.run(MpiOptions.multicore(Scatter.RANKS)).ranks();
+        assertEquals(10, ranks.size());
+        for (var r : ranks) {
+            assertEquals(r.rank() + 1, r.scattered());
+            assertArrayEquals(new int[] {r.rank() + 1}, r.chunk());
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void scattervSplitsTenItemsOverThreeRanksAsFourThreeThree() throws Exception {
+        var ranks = Scatter.run(MpiOptions.multicore(3)).ranks();
+        assertEquals(java.util.List.of(4, 3, 3), ranks.stream().map(r -> r.chunk().length).toList());
+        int[] joined = ranks.stream().flatMapToInt(r -> IntStream.of(r.chunk())).toArray();
+        assertArrayEquals(IntStream.rangeClosed(1, 10).toArray(), joined, "the chunks concatenate to the original");
+        ranks.forEach(r -> assertEquals(r.rank() + 1, r.scattered()));
+    }
+
+    @Test
+    void countsAndDisplacements() {
+        assertArrayEquals(new int[] {4, 3, 3}, Scatter.counts(10, 3));
+        assertArrayEquals(new int[] {0, 4, 7}, Scatter.displacements(Scatter.counts(10, 3)));
+    }
+}

@@ -1,0 +1,47 @@
+package org.parallelcookbook.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class VirtualTopologyTest {
+
+    /** MPJ Express's MPI.PROC_NULL. */
+    static final int NONE = -3;
+
+    @BeforeEach
+    void mpj() {
+        MpjAssumptions.assumeMpj();
+    }
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        MpjAssumptions.assertNothingLeftRunning();
+    }
+
+    /** up, down, left, right of ranks 0..3: the book's tables with PROC_NULL for its -1. */
+    static final List<List<Integer>> MESH = List.of(
+            List.of(NONE, 2, NONE, 1), List.of(NONE, 3, 0, NONE), List.of(0, NONE, NONE, 3), List.of(1, NONE, 2, NONE));
+    static final List<List<Integer>> TORUS = List.of(
+            List.of(2, 2, 1, 1), List.of(3, 3, 0, 0), List.of(0, 0, 3, 3), List.of(1, 1, 2, 2));
+
+    @Test
+    @Timeout(120)
+    void fourRankMeshAndTorusMatchTheBook() throws Exception {
+        var result = VirtualTopology.run(MpiOptions.multicore(VirtualTopology.RANKS));
+        assertEquals(MESH, result.mesh().stream().map(VirtualTopologyTest::neighbours).toList(), "mesh");
+        assertEquals(TORUS, result.torus().stream().map(VirtualTopologyTest::neighbours).toList(), "torus");
+        for (var n : result.mesh()) {
+            assertEquals(List.of(n.rank() / 2, n.rank() % 2), List.of(n.row(), n.col()), "coords of rank " + n.rank());
+        }
+        assertEquals("rank 3 of 4: mesh coords (1, 1) up 1 down -3 left 2 right -3", result.mesh().get(3).line());
+    }
+
+    private static List<Integer> neighbours(VirtualTopology.Neighbours n) {
+        return List.of(n.up(), n.down(), n.left(), n.right());
+    }
+}

@@ -1,0 +1,72 @@
+package org.parallelcookbook.mpi.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.mpi.MpiHelloWorld;
+import org.parallelcookbook.mpi.MpjAssumptions;
+
+class MpiRunTest {
+
+    @BeforeEach
+    void mpj() {
+        MpjAssumptions.assumeMpj();
+    }
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        MpjAssumptions.assertNothingLeftRunning();
+    }
+
+    @Test
+    @Timeout(120)
+    void aRankThatThrowsEndsTheRunAtOnceNamingTheRankAndItsException() throws Exception {
+        // the other ranks wait at a barrier forever: only the failure report can end this run early
+        MpiResult r = MpiRun.of(FailingProgram.class).np(3).timeout(Duration.ofMinutes(10)).run();
+        assertEquals(MpiResult.Outcome.RANK_FAILED, r.outcome());
+        assertEquals(RankResult.State.FAILED, r.rank(1).state());
+        assertEquals("java.lang.IllegalStateException: rank 1 gives up", r.rank(1).failure());
+        assertTrue(r.elapsed().compareTo(Duration.ofMinutes(5)) < 0, "ended by the failure, not by the time limit");
+        var e = assertThrows(MpiRunException.class, r::requireSuccess);
+        assertTrue(e.getMessage().contains("rank 1 threw java.lang.IllegalStateException: rank 1 gives up"), e.getMessage());
+        assertTrue(e.getMessage().contains("every rank was killed"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(120)
+    void outputIsStreamedAndCollectedPerRankWithoutMarkers() throws Exception {
+        List<String> streamed = new CopyOnWriteArrayList<>();
+        MpiResult r = MpiRun.of(MpiHelloWorld.class).np(2).onOutput(streamed::add).run().requireSuccess();
+        assertEquals(List.of("rank 0 of 2: hello world from process 0", "rank 1 of 2: hello world from process 1"),
+                streamed.stream().sorted().toList());
+        assertFalse(r.output().stream().anyMatch(l -> l.startsWith(RankProtocol.MARKER)));
+        assertEquals(List.of(0, 1), r.ranksIn(RankResult.State.FINISHED));
+        assertEquals("hello world from process 1", r.rank(1).line().text());
+    }
+
+    @Test
+    void rankClasspathLeavesOutMpjsOwnJars() {
+        String cp = MpiRun.defaultRankClasspath(MpjHome.prepare());
+        assertFalse(cp.contains("mpj.jar") || cp.contains("mpj-0.44.jar"), cp);
+        assertTrue(cp.contains("test-classes"), cp);
+    }
+
+    @Test
+    void rankLinesRoundTrip() {
+        var line = RankLine.parse("rank 3 of 4: mesh coords (1, 1) up 1 down -3 left 2 right -3").orElseThrow();
+        assertEquals(3, line.rank());
+        assertEquals(4, line.size());
+        assertEquals("mesh coords (1, 1) up 1 down -3 left 2 right -3", line.text());
+        assertTrue(RankLine.parse("rank 4 of 4: out of range").isEmpty());
+        assertTrue(RankLine.parse("MPJ Express (0.44) is started").isEmpty());
+    }
+}

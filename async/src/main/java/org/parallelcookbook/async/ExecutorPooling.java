@@ -18,6 +18,8 @@ import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Measurer;
 import org.parallelcookbook.core.measure.ScalableWorkload;
 import org.parallelcookbook.core.measure.Sink;
+import org.parallelcookbook.processes.pool.RemoteTask;
+import org.parallelcookbook.processes.pool.WorkerPool;
 import org.parallelcookbook.core.report.TextTable;
 
 /**
@@ -47,8 +49,9 @@ import org.parallelcookbook.core.report.TextTable;
  * multiplies that cannot be skipped or vectorised) and returns that checksum with the result.
  *
  * <p>The process-pool variant runs the same {@link CountingTask} (a {@code Serializable} record with
- * a {@code call()}) on the worker JVMs of the {@code processes} module; until that module is part of
- * the build this recipe shows the sequential and thread-pool runs.
+ * a {@code call()}, so a {@link RemoteTask}) on the worker JVMs of chapter 3's {@link WorkerPool}:
+ * Python's {@code ProcessPoolExecutor}. In Java it is never the faster choice for CPU work, since the
+ * thread pool already uses every core; the table shows what the JVM start-up and the pipes cost.
  *
  * <p>Run: {@code ./cookbook run ch4.executors [--limit 10000000] [--workers 5]}; the scaling study:
  * {@code ./cookbook bench ch4.executors}.
@@ -71,7 +74,7 @@ public final class ExecutorPooling {
      * The book's {@code count(number)}: count to {@code limit}, then return {@code limit * x}.
      * {@code Serializable} so that the same task can be shipped to a worker JVM.
      */
-    public record CountingTask(int x, long limit) implements Callable<Count>, Serializable {
+    public record CountingTask(int x, long limit) implements Callable<Count>, RemoteTask<Count> {
         public CountingTask {
             if (limit < 0) {
                 throw new IllegalArgumentException("limit must not be negative");
@@ -148,12 +151,23 @@ public final class ExecutorPooling {
     }
 
     /** Runs the variants once each (after one warm-up of each) and times them. */
+    /**
+     * The process pool: {@code workers} long-lived worker JVMs of chapter 3 ({@link WorkerPool}); the
+     * tasks travel to them serialized over their pipes and the results come back in input order.
+     */
+    public static List<Count> processPool(List<CountingTask> tasks, int workers) throws Exception {
+        try (WorkerPool pool = WorkerPool.start(workers)) {
+            return pool.map(tasks);
+        }
+    }
+
     public static List<Timing> compare(long limit, int workers) throws Exception {
         List<CountingTask> tasks = bookTasks(limit);
         List<Timing> rows = new ArrayList<>();
         rows.add(time("sequential", () -> sequential(tasks)));
         rows.add(time("thread pool, invokeAll (" + workers + " workers)", () -> threadPool(tasks, workers)));
         rows.add(time("thread pool, completion order (" + workers + " workers)", () -> asCompleted(tasks, workers, c -> { })));
+        rows.add(time("process pool (" + workers + " worker JVMs, start-up included)", () -> processPool(tasks, workers)));
         return rows;
     }
 

@@ -31,6 +31,7 @@ class ExecutorPoolingTest {
         assertEquals(EXPECTED, values(seq));
         assertEquals(EXPECTED, values(ExecutorPooling.threadPool(tasks, 5)));
         assertEquals(EXPECTED, values(ExecutorPooling.asCompleted(tasks, 5, c -> { })));
+        assertEquals(EXPECTED, values(ExecutorPooling.processPool(tasks, 2)));
     }
 
     @Test

@@ -30,9 +30,9 @@ final class ListCommand implements Runnable {
             List<Object> items = recipes.stream().map(ListCommand::toMap).map(m -> (Object) m).toList();
             System.out.println(Json.write(Map.of("recipes", items)));
         } else if (markdown) {
-            TextTable t = new TextTable("id", "chapter", "section", "Java class", "module", "origin", "bench");
+            TextTable t = new TextTable("id", "ch", "section", "Java class", "module", "runs on", "origin", "bench");
             recipes.forEach(r -> t.row("`" + r.id() + "`", r.chapter(), r.title(), "`" + r.simpleName() + "`",
-                    r.module(), r.origin(), r.bench() == null ? "" : "yes"));
+                    r.module(), runsOn(r), r.origin(), r.bench() == null ? "" : "yes"));
             System.out.print(t.markdown());
         } else {
             TextTable t = new TextTable("id", "ch", "module", "class", "origin", "title");
@@ -40,6 +40,23 @@ final class ListCommand implements Runnable {
             System.out.print(t.render());
             System.out.println(recipes.size() + " recipes; run one with ./cookbook run <id>");
         }
+    }
+
+    /** What machinery runs the recipe, for the docs' recipe table. */
+    static String runsOn(RecipeInfo r) {
+        String c = r.simpleName();
+        return switch (r.module()) {
+            case "cookbook-core" -> c.contains("Process") || c.contains("Calling") ? "JDK threads, child JVMs" : "JDK threads";
+            case "threads" -> "JDK threads";
+            case "processes" -> "child JVMs";
+            case "mpi" -> "MPJ Express ranks";
+            case "async" -> c.equals("ExecutorPooling") ? "JDK executors, worker JVMs" : "JDK executors, event loop";
+            case "distributed" -> c.startsWith("Rmi") || c.equals("RemoteProcedureCall") ? "Java RMI"
+                    : c.startsWith("Csp") ? "JCSP" : c.startsWith("Socket") ? "sockets" : "Hazelcast";
+            case "gpu" -> c.equals("GpuSumReduce") ? "OpenCL, Aparapi, CUDA" : c.startsWith("Cuda") || c.startsWith("Cublas") || c.startsWith("GpuArray") ? "CUDA (JCuda)"
+                    : c.startsWith("Aparapi") ? "Aparapi" : "OpenCL (JOCL)";
+            default -> r.module();
+        };
     }
 
     static Map<String, Object> toMap(RecipeInfo r) {

@@ -25,8 +25,8 @@ import org.parallelcookbook.core.intro.PerformanceEvaluation.MonteCarloPi;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 10)
+@Warmup(iterations = 10)
+@Measurement(iterations = 20)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m"})
 public class MonteCarloPiBenchmark {
 

@@ -73,6 +73,19 @@ public record MandelbrotSpec(int width, int height, double xMin, double xMax, do
         }
     }
 
+    /** Computes the block of columns [colFrom, colTo) of every row into {@code out}. */
+    public void columns(int colFrom, int colTo, int[] out) {
+        double dx = dx();
+        double dy = dy();
+        for (int row = 0; row < height; row++) {
+            double cy = yMin + row * dy;
+            int base = row * width;
+            for (int col = colFrom; col < colTo; col++) {
+                out[base + col] = escape(xMin + col * dx, cy, maxIter);
+            }
+        }
+    }
+
     /** Computes one row into a fresh array. */
     public int[] row(int row) {
         int[] out = new int[width];

@@ -10,7 +10,7 @@ import org.parallelcookbook.core.measure.ScalableWorkload;
  * A scaling study whose "workers" are separate {@link Worker} JVMs with one executor thread each,
  * the way SCOOP's workers are separate Python processes: {@code run(variant, p)} sends the batch from
  * a client in this JVM to a cluster of {@code p} worker JVMs. Each cluster is started once, on first
- * use, and every JVM is destroyed by {@link #close()}.
+ * use (closing the cluster of the previous size), and every JVM is destroyed by {@link #close()}.
  */
 abstract class WorkerJvmWorkload implements ScalableWorkload {
 
@@ -22,10 +22,15 @@ abstract class WorkerJvmWorkload implements ScalableWorkload {
         return List.of(1, 2);
     }
 
-    /** A client of a cluster of {@code p} single-threaded worker JVMs. */
+    /**
+     * A client of a cluster of {@code p} single-threaded worker JVMs. The cluster of another size,
+     * if any, is shut down first: its idle members would still take CPU time (heartbeats, partition
+     * housekeeping) from the measured ones on a small machine.
+     */
     protected Cluster cluster(int p) throws Exception {
         Cluster c = clients.get(p);
         if (c == null) {
+            close();
             var jvms = WorkerJvms.start(p, 1, Duration.ofSeconds(180));
             workers.put(p, jvms);
             c = jvms.connect();

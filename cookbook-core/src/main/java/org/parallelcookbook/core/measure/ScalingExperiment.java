@@ -58,21 +58,35 @@ public final class ScalingExperiment {
                 times.add(measurer.measure(() -> workload.run(variant, p)));
                 done++;
             }
-            series.add(analyse(variant, workers, times));
+            series.add(analyse(variant, workers, times, Runtime.getRuntime().availableProcessors()));
         }
         progress.update(done, total, "done");
         return new ScalingResult(id, workload.name(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version().toString(), measurer.warmup(), measurer.trials(), series);
     }
 
-    /** Turns medians into speedup, efficiency, Karp-Flatt and a fitted Amdahl curve. */
-    static ScalingResult.Series analyse(String variant, List<Integer> workers, List<Summary> times) {
+    /**
+     * Turns medians into speedup, efficiency, Karp-Flatt and a fitted Amdahl curve. Amdahl's law
+     * describes p processors, so the serial fraction is fitted to the points with p <= cores (all
+     * points when none of them has 1 < p <= cores): more threads than cores measure oversubscription,
+     * not the program's serial part.
+     */
+    static ScalingResult.Series analyse(String variant, List<Integer> workers, List<Summary> times, int cores) {
         double t1 = times.get(workers.indexOf(1)).median();
         double[] speedups = new double[workers.size()];
         for (int i = 0; i < workers.size(); i++) {
             speedups[i] = PerformanceMetrics.speedup(t1, times.get(i).median());
         }
-        double serial = fitSerialFraction(workers, speedups);
+        boolean anyWithinCores = workers.stream().anyMatch(p -> p > 1 && p <= cores);
+        List<Integer> fitted = new ArrayList<>();
+        List<Double> fittedSpeedups = new ArrayList<>();
+        for (int i = 0; i < workers.size(); i++) {
+            if (!anyWithinCores || workers.get(i) <= cores) {
+                fitted.add(workers.get(i));
+                fittedSpeedups.add(speedups[i]);
+            }
+        }
+        double serial = fitSerialFraction(fitted, fittedSpeedups.stream().mapToDouble(Double::doubleValue).toArray());
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < workers.size(); i++) {
             int p = workers.get(i);

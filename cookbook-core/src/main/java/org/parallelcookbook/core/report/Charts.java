@@ -57,7 +57,7 @@ public final class Charts {
             for (int i = 0; i < ideal.length; i++) {
                 amdahl[i] = PerformanceMetrics.amdahl(1 - s.serialFraction(), (int) ideal[i]);
             }
-            XYSeries a = chart.addSeries(String.format(Locale.ROOT, "Amdahl, serial %.3f%s", s.serialFraction(),
+            XYSeries a = chart.addSeries(String.format(Locale.ROOT, "Amdahl, serial %.3f fitted for p <= %d%s", s.serialFraction(), result.cores(),
                     result.series().size() > 1 ? " (" + s.variant() + ")" : ""), ideal, amdahl);
             a.setMarker(SeriesMarkers.NONE);
             a.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 3}, 0));

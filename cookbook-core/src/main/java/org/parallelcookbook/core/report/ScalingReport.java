@@ -35,8 +35,8 @@ public final class ScalingReport {
                         Double.isNaN(p.karpFlatt()) ? "-" : f3(p.karpFlatt()), f2(p.amdahl()));
             }
             out.append(t.render());
-            out.append(String.format(Locale.ROOT, "fitted serial fraction %.3f (Amdahl limit %s)%n",
-                    s.serialFraction(), s.serialFraction() == 0 ? "none" : f2(1 / s.serialFraction())));
+            out.append(String.format(Locale.ROOT, "serial fraction %.3f, fitted to p <= %d cores (Amdahl limit %s)%n",
+                    s.serialFraction(), result.cores(), s.serialFraction() == 0 ? "none" : f2(1 / s.serialFraction())));
         }
         return out.toString();
     }

@@ -91,6 +91,19 @@ class ScalingExperimentTest {
     }
 
     @Test
+    void amdahlIsFittedOnlyToPointsWithinTheCores() {
+        // 2 cores: p = 2 scales perfectly, p = 4 is oversubscribed and no faster
+        var times = List.of(Summary.of(1.0), Summary.of(0.5), Summary.of(0.5));
+        var s = ScalingExperiment.analyse("v", List.of(1, 2, 4), times, 2);
+        assertEquals(0.0, s.serialFraction(), 1e-12);
+        assertEquals(4.0, s.at(4).amdahl(), 1e-12);
+        assertEquals(0.5, s.at(4).efficiency(), 1e-12);
+        // with only oversubscribed points, they are all that can be fitted
+        var all = ScalingExperiment.analyse("v", List.of(1, 4), List.of(Summary.of(1.0), Summary.of(0.5)), 1);
+        assertEquals(1.0 / 3, all.serialFraction(), 1e-12);
+    }
+
+    @Test
     void progressCountsEveryPoint() throws Exception {
         FakeAmdahl w = new FakeAmdahl(0.5);
         List<String> seen = new ArrayList<>();

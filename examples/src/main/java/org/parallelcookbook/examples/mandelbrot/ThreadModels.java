@@ -44,48 +44,32 @@ public final class ThreadModels {
     }
 
     /**
-     * Static block partitioning: worker w gets the contiguous columns [w*W/p, (w+1)*W/p) of every
-     * row. Simple, no coordination, and unbalanced: the points inside the set cost the full
-     * iteration limit, and most of them lie in the right-hand blocks (the main cardioid). Blocks of
-     * rows would hide the lesson at p = 2: the set is symmetric about the real axis, so the upper
-     * and lower halves happen to cost the same.
+     * A fixed pool of {@code workers} platform threads, each running one part of the grid; the
+     * parts differ between the two models below.
      */
-    public static final class StaticBlocks implements MandelbrotModel {
+    private abstract static class PooledModel implements MandelbrotModel {
         private ExecutorService pool;
-
-        @Override
-        public String name() {
-            return "static-blocks";
-        }
-
-        @Override
-        public String chapter() {
-            return "2 (threads), 1 (domain decomposition)";
-        }
 
         @Override
         public void start(int workers) {
             pool = Executors.newFixedThreadPool(workers);
         }
 
+        /** The work of worker {@code w} of {@code workers}, writing its rows or columns into {@code out}. */
+        abstract Runnable part(MandelbrotSpec spec, int w, int workers, int[] out, AtomicInteger nextRow);
+
         @Override
         public int[] render(MandelbrotSpec spec, int workers) throws Exception {
             int[] out = new int[spec.pixels()];
+            AtomicInteger nextRow = new AtomicInteger();
             List<Future<?>> parts = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                int from = (int) ((long) w * spec.width() / workers);
-                int to = (int) ((long) (w + 1) * spec.width() / workers);
-                parts.add(pool.submit(() -> spec.columns(from, to, out)));
+                parts.add(pool.submit(part(spec, w, workers, out, nextRow)));
             }
             for (Future<?> f : parts) {
                 f.get();
             }
             return out;
-        }
-
-        @Override
-        public String notes() {
-            return "contiguous column blocks";
         }
 
         @Override
@@ -97,12 +81,41 @@ public final class ThreadModels {
     }
 
     /**
+     * Static block partitioning: worker w gets the contiguous columns [w*W/p, (w+1)*W/p) of every
+     * row. Simple, no coordination, and unbalanced: the points inside the set cost the full
+     * iteration limit, and most of them lie in the right-hand blocks (the main cardioid). Blocks of
+     * rows would hide the lesson at p = 2: the set is symmetric about the real axis, so the upper
+     * and lower halves happen to cost the same.
+     */
+    public static final class StaticBlocks extends PooledModel {
+        @Override
+        public String name() {
+            return "static-blocks";
+        }
+
+        @Override
+        public String chapter() {
+            return "2 (threads), 1 (domain decomposition)";
+        }
+
+        @Override
+        Runnable part(MandelbrotSpec spec, int w, int workers, int[] out, AtomicInteger nextRow) {
+            int from = (int) ((long) w * spec.width() / workers);
+            int to = (int) ((long) (w + 1) * spec.width() / workers);
+            return () -> spec.columns(from, to, out);
+        }
+
+        @Override
+        public String notes() {
+            return "contiguous column blocks";
+        }
+    }
+
+    /**
      * Dynamic scheduling: workers take the next row from a shared counter until none is left, so a
      * worker that drew cheap rows simply takes more of them.
      */
-    public static final class Dynamic implements MandelbrotModel {
-        private ExecutorService pool;
-
+    public static final class Dynamic extends PooledModel {
         @Override
         public String name() {
             return "dynamic";
@@ -114,38 +127,17 @@ public final class ThreadModels {
         }
 
         @Override
-        public void start(int workers) {
-            pool = Executors.newFixedThreadPool(workers);
-        }
-
-        @Override
-        public int[] render(MandelbrotSpec spec, int workers) throws Exception {
-            int[] out = new int[spec.pixels()];
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> parts = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                parts.add(pool.submit(() -> {
-                    for (int row = next.getAndIncrement(); row < spec.height(); row = next.getAndIncrement()) {
-                        spec.rows(row, row + 1, out);
-                    }
-                }));
-            }
-            for (Future<?> f : parts) {
-                f.get();
-            }
-            return out;
+        Runnable part(MandelbrotSpec spec, int w, int workers, int[] out, AtomicInteger nextRow) {
+            return () -> {
+                for (int row = nextRow.getAndIncrement(); row < spec.height(); row = nextRow.getAndIncrement()) {
+                    spec.rows(row, row + 1, out);
+                }
+            };
         }
 
         @Override
         public String notes() {
             return "shared row counter";
-        }
-
-        @Override
-        public void close() {
-            if (pool != null) {
-                pool.close();
-            }
         }
     }
 

@@ -70,7 +70,7 @@ class CookbookCliTest {
     @Test
     void listMarkdownAndChapterFilter() {
         assertEquals(0, run("list", "--chapter", "1", "--markdown"));
-        assertTrue(out().startsWith("| id | chapter |"), out());
+        assertTrue(out().startsWith("| id | ch | section | Java class | module | runs on |"), out());
         assertTrue(out().contains("`ch1.performance`"), out());
         assertEquals(2, run("list", "--chapter", "9"));
         assertTrue(err().contains("--chapter must be 1 to 6"), err());

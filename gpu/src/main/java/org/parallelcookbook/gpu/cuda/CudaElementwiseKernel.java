@@ -67,7 +67,7 @@ public final class CudaElementwiseKernel implements ElementwiseKernel {
                     buffers.add(buffer);
                     kernelArgs[k + 1] = buffer;
                 } else {
-                    kernelArgs[k + 1] = scalar(p.type(), (Number) args[k]);
+                    kernelArgs[k + 1] = p.type().scalar((Number) args[k]);
                 }
             }
             if (n > 0) {
@@ -88,14 +88,6 @@ public final class CudaElementwiseKernel implements ElementwiseKernel {
         }
     }
 
-    static Object scalar(KernelSignature.Type type, Number value) {
-        return switch (type) {
-            case INT -> value.intValue();
-            case LONG -> value.longValue();
-            case FLOAT -> value.floatValue();
-            case DOUBLE -> value.doubleValue();
-        };
-    }
 
     @Override
     public void close() {

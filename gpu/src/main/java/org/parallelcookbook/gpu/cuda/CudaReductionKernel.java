@@ -84,33 +84,14 @@ public final class CudaReductionKernel implements ReductionKernel {
                     buffers.add(buffer);
                     kernelArgs[k + 2] = buffer;
                 } else {
-                    kernelArgs[k + 2] = CudaElementwiseKernel.scalar(p.type(), (Number) args[k]);
+                    kernelArgs[k + 2] = p.type().scalar((Number) args[k]);
                 }
             }
             cuda.launch(stage1, new int[] {blocks}, new int[] {BLOCK}, shared, kernelArgs);
             cuda.launch(stage2, new int[] {1}, new int[] {BLOCK}, shared, blocks, result, partial);
-            return switch (type) {
-                case INT -> {
-                    int[] out = new int[1];
-                    cuda.read(result, out);
-                    yield out[0];
-                }
-                case LONG -> {
-                    long[] out = new long[1];
-                    cuda.read(result, out);
-                    yield out[0];
-                }
-                case FLOAT -> {
-                    float[] out = new float[1];
-                    cuda.read(result, out);
-                    yield out[0];
-                }
-                case DOUBLE -> {
-                    double[] out = new double[1];
-                    cuda.read(result, out);
-                    yield out[0];
-                }
-            };
+            Object out = type.newArray(1);
+            cuda.read(result, out);
+            return type.element(out, 0);
         } finally {
             buffers.forEach(CudaBuffer::close);
         }

@@ -57,6 +57,26 @@ public record KernelSignature(List<Param> params) {
             return arrayType;
         }
 
+        /** A scalar argument of this type (an {@code Integer} for INT, ...), converted from any number. */
+        public Number scalar(Number value) {
+            return switch (this) {
+                case INT -> value.intValue();
+                case LONG -> value.longValue();
+                case FLOAT -> value.floatValue();
+                case DOUBLE -> value.doubleValue();
+            };
+        }
+
+        /** A host array of this type, to read a device result into. */
+        public Object newArray(int length) {
+            return java.lang.reflect.Array.newInstance(arrayType.componentType(), length);
+        }
+
+        /** Element {@code index} of a host array of this type. */
+        public Number element(Object array, int index) {
+            return (Number) java.lang.reflect.Array.get(array, index);
+        }
+
         public static Type parse(String name) {
             return switch (name.strip()) {
                 case "int" -> INT;

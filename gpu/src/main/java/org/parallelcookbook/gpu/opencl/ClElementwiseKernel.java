@@ -73,7 +73,7 @@ public final class ClElementwiseKernel implements ElementwiseKernel {
                     buffers.add(buffer);
                     kernel.arg(k + 1, buffer);
                 } else {
-                    kernel.arg(k + 1, scalar(p.type(), (Number) args[k]));
+                    kernel.arg(k + 1, p.type().scalar((Number) args[k]));
                 }
             }
             if (n > 0) {
@@ -94,14 +94,6 @@ public final class ClElementwiseKernel implements ElementwiseKernel {
         }
     }
 
-    static Object scalar(KernelSignature.Type type, Number value) {
-        return switch (type) {
-            case INT -> value.intValue();
-            case LONG -> value.longValue();
-            case FLOAT -> value.floatValue();
-            case DOUBLE -> value.doubleValue();
-        };
-    }
 
     @Override
     public void close() {

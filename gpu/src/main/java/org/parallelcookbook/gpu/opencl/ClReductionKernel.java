@@ -89,33 +89,14 @@ public final class ClReductionKernel implements ReductionKernel {
                     buffers.add(buffer);
                     stage1.arg(k + 3, buffer);
                 } else {
-                    stage1.arg(k + 3, ClElementwiseKernel.scalar(p.type(), (Number) args[k]));
+                    stage1.arg(k + 3, p.type().scalar((Number) args[k]));
                 }
             }
             stage1.launch(new long[] {(long) groups * groupSize}, new long[] {groupSize});
             stage2.args(groups, result, local, partial).launch(new long[] {groupSize}, new long[] {groupSize});
-            return switch (type) {
-                case INT -> {
-                    int[] out = new int[1];
-                    cl.read(result, out);
-                    yield out[0];
-                }
-                case LONG -> {
-                    long[] out = new long[1];
-                    cl.read(result, out);
-                    yield out[0];
-                }
-                case FLOAT -> {
-                    float[] out = new float[1];
-                    cl.read(result, out);
-                    yield out[0];
-                }
-                case DOUBLE -> {
-                    double[] out = new double[1];
-                    cl.read(result, out);
-                    yield out[0];
-                }
-            };
+            Object out = type.newArray(1);
+            cl.read(result, out);
+            return type.element(out, 0);
         } finally {
             buffers.forEach(ClBuffer::close);
         }

@@ -123,8 +123,17 @@ public final class VirtualThreadsIo {
             int pool = RecipeMain.intOption(a, "--pool", 8, 1);
             System.out.printf(Locale.ROOT, "%d cores, JDK %s; each task blocks %d ms%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), block.toMillis());
-            virtual(tasks, block, Sleeper.real()); // warm-up: class loading, JIT, carrier threads
-            print(virtual(tasks, block, Sleeper.real()));
+            for (int i = 0; i < 3; i++) {
+                virtual(tasks, block, Sleeper.real()); // warm-up: class loading, JIT, carrier threads
+            }
+            List<Run> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                runs.add(virtual(tasks, block, Sleeper.real()));
+            }
+            runs.sort(java.util.Comparator.comparingDouble(Run::seconds));
+            print(runs.get(2));
+            System.out.printf(Locale.ROOT, "  (the median of 5 runs after 3 warm-up runs; fastest %s, slowest %s)%n",
+                    RecipeMain.seconds(runs.get(0).seconds()), RecipeMain.seconds(runs.get(4).seconds()));
             print(fixedPool(pool, tasks, block, Sleeper.real()));
             int pinned = Math.min(tasks, 200);
             print(pinningDemo(pinned, block));

@@ -41,7 +41,7 @@ class JvmLauncherTest {
         public static void main(String[] args) throws Exception {
             System.out.println("ready");
             System.out.flush();
-            Thread.sleep(600_000);
+            new java.util.concurrent.CountDownLatch(1).await(); // blocks until the test destroys this JVM
         }
     }
 
@@ -52,7 +52,7 @@ class JvmLauncherTest {
             var in = new BufferedReader(new InputStreamReader(grandchild.process().getInputStream(), StandardCharsets.UTF_8));
             System.out.println("grandchild " + grandchild.pid());
             System.out.flush();
-            Thread.sleep(600_000);
+            new java.util.concurrent.CountDownLatch(1).await(); // blocks until the test destroys this JVM
             in.close();
         }
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelcookbook.core.measure.Progress;
+import org.parallelcookbook.distributed.Cluster;
+import org.parallelcookbook.distributed.HazelcastSetup;
 import org.parallelcookbook.distributed.HazelcastSetup.MemberOptions;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
 
@@ -105,11 +108,25 @@ class MandelbrotModelsTest {
     }
 
     @Test
-    void hazelcastMembersRefuseTaskClassesOutsideTheTrustedPackages() {
+    void trustedPrefixesMustNameAWholePackage() {
         assertThrows(IllegalArgumentException.class, () -> MemberOptions.loopback("x").withTrustedPrefixes("org."));
         assertThrows(IllegalArgumentException.class, () -> MemberOptions.loopback("x").withTrustedPrefixes(""));
+        assertThrows(IllegalArgumentException.class, () -> MemberOptions.loopback("x").withTrustedPrefixes("org.example"));
         assertEquals(List.of("org.parallelcookbook.examples.mandelbrot."), MemberOptions.loopback("x")
                 .withTrustedPrefixes(HazelcastMandelbrot.TASK_PACKAGE).trustedPrefixes());
+    }
+
+    /** Without the trusted prefix, a member refuses to deserialize the model's task: the filter is real. */
+    @Test
+    void membersThatDoNotTrustThePackageRefuseTheTask() throws Exception {
+        var options = MemberOptions.loopback(HazelcastSetup.freshClusterName()).withExecutorThreads(1);
+        try (var cluster = Cluster.embedded(options, 2)) {
+            var other = cluster.memberList().stream().filter(m -> !m.localMember()).findFirst().orElseThrow();
+            var future = cluster.executor().submitToMember(RowBlock.of(SMALL, 0, 8), other);
+            var e = assertThrows(ExecutionException.class, () -> future.get(60, TimeUnit.SECONDS));
+            assertTrue(String.valueOf(e.getCause()).contains(RowBlock.class.getName()), String.valueOf(e.getCause()));
+        }
+        assertNothingLeftRunning("a cluster without the trusted prefix");
     }
 
     /**

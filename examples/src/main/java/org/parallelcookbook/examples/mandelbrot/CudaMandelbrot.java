@@ -70,10 +70,15 @@ public final class CudaMandelbrot implements MandelbrotModel {
     public String unavailableReason() {
         if (!probed) {
             probed = true;
-            try {
-                CudaSupport.requireNvrtc();
-            } catch (UnavailableException e) {
-                reason = e.getMessage();
+            if (!CudaSupport.available()) {
+                // the probe's one sentence: CudaSupport.reason() adds what to install, too long for a table cell
+                reason = "no CUDA device: " + CudaSupport.probe().reason();
+            } else {
+                try {
+                    CudaSupport.requireNvrtc();
+                } catch (UnavailableException e) {
+                    reason = e.getMessage();
+                }
             }
         }
         return reason;

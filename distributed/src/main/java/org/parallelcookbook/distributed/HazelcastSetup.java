@@ -24,7 +24,8 @@ import java.util.UUID;
  *       migration for the few entries a recipe stores);</li>
  *   <li>Java deserialization restricted by Hazelcast's filter to Hazelcast's own types, the basic
  *       {@code java.*} types and this module's package: a task class from anywhere else is refused
- *       before its code can run;</li>
+ *       before its code can run, unless the member's options name its package
+ *       ({@link MemberOptions#withTrustedPrefixes});</li>
  *   <li>an executor named {@value #EXECUTOR} with a set number of threads (one thread per SCOOP or
  *       Celery worker process is what the book's speed-ups compare), and maps with one backup.</li>
  * </ul>
@@ -61,19 +62,37 @@ public final class HazelcastSetup {
      * @param seeds           HOST:PORT of members to join; empty = start a new cluster
      * @param executorThreads threads of the {@value #EXECUTOR} executor
      * @param jet             whether the Jet engine (pipelines, {@code ch5.disco}) runs on this member
+     * @param trustedPrefixes further package prefixes (each ending in a dot, e.g.
+     *                        {@code "org.parallelcookbook.examples.mandelbrot."}) whose classes this
+     *                        member may deserialize besides {@value #TRUSTED_PACKAGE}: how code outside
+     *                        this module sends its own task classes; empty by default
      */
     public record MemberOptions(String clusterName, String bindAddress, int port, List<String> seeds,
-                                int executorThreads, boolean jet) {
+                                int executorThreads, boolean jet, List<String> trustedPrefixes) {
         public MemberOptions {
             Objects.requireNonNull(clusterName);
             Objects.requireNonNull(bindAddress);
             seeds = List.copyOf(seeds);
+            trustedPrefixes = List.copyOf(trustedPrefixes);
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
             if (executorThreads < 1) {
                 throw new IllegalArgumentException("executor threads must be >= 1");
             }
+            for (String p : trustedPrefixes) {
+                // a whole package, at least two levels deep: "org." or "" would admit far too much
+                if (!p.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+\\.")) {
+                    throw new IllegalArgumentException("a trusted prefix is a package name of two or more levels "
+                            + "ending in a dot, such as 'com.example.tasks.', got '" + p + "'");
+                }
+            }
+        }
+
+        /** Options that trust only this module's package. */
+        public MemberOptions(String clusterName, String bindAddress, int port, List<String> seeds, int executorThreads,
+                             boolean jet) {
+            this(clusterName, bindAddress, port, seeds, executorThreads, jet, List.of());
         }
 
         /** A loopback member of the named cluster with default settings. */
@@ -83,19 +102,24 @@ public final class HazelcastSetup {
         }
 
         public MemberOptions withPort(int value) {
-            return new MemberOptions(clusterName, bindAddress, value, seeds, executorThreads, jet);
+            return new MemberOptions(clusterName, bindAddress, value, seeds, executorThreads, jet, trustedPrefixes);
         }
 
         public MemberOptions withSeeds(List<String> value) {
-            return new MemberOptions(clusterName, bindAddress, port, value, executorThreads, jet);
+            return new MemberOptions(clusterName, bindAddress, port, value, executorThreads, jet, trustedPrefixes);
         }
 
         public MemberOptions withExecutorThreads(int value) {
-            return new MemberOptions(clusterName, bindAddress, port, seeds, value, jet);
+            return new MemberOptions(clusterName, bindAddress, port, seeds, value, jet, trustedPrefixes);
         }
 
         public MemberOptions withJet(boolean value) {
-            return new MemberOptions(clusterName, bindAddress, port, seeds, executorThreads, value);
+            return new MemberOptions(clusterName, bindAddress, port, seeds, executorThreads, value, trustedPrefixes);
+        }
+
+        /** These options, also trusting the classes of the packages {@code prefixes} (see the record's doc). */
+        public MemberOptions withTrustedPrefixes(String... prefixes) {
+            return new MemberOptions(clusterName, bindAddress, port, seeds, executorThreads, jet, List.of(prefixes));
         }
     }
 
@@ -137,7 +161,7 @@ public final class HazelcastSetup {
         }
         config.getExecutorConfig(EXECUTOR).setPoolSize(o.executorThreads()).setStatisticsEnabled(false);
         config.getMapConfig("default").setBackupCount(1);
-        config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
+        config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter(o.trustedPrefixes()));
         return config;
     }
 
@@ -159,8 +183,13 @@ public final class HazelcastSetup {
      * refused with an exception before the object is built.
      */
     static JavaSerializationFilterConfig serializationFilter() {
+        return serializationFilter(List.of());
+    }
+
+    /** {@link #serializationFilter()} that also admits the classes of the packages {@code extraPrefixes}. */
+    static JavaSerializationFilterConfig serializationFilter(List<String> extraPrefixes) {
         var filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addPrefixes(TRUSTED_PACKAGE).addClasses("java.util.AbstractMap$SimpleImmutableEntry",
+        filter.getWhitelist().addPrefixes(TRUSTED_PACKAGE).addPrefixes(extraPrefixes.toArray(String[]::new)).addClasses("java.util.AbstractMap$SimpleImmutableEntry",
                 "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
                 "java.util.CollSer");
         return filter;

@@ -29,8 +29,9 @@ public final class MandelbrotComparison {
     /** Every model the cookbook knows, in the order of the book. */
     public static List<Supplier<MandelbrotModel>> allModels() {
         return List.of(ThreadModels.Sequential::new, ThreadModels.StaticBlocks::new, ThreadModels.Dynamic::new,
-                ThreadModels.ForkJoin::new, ThreadModels.VirtualThreads::new, OpenClMandelbrot::new,
-                AparapiMandelbrot::new);
+                ThreadModels.ForkJoin::new, ThreadModels.VirtualThreads::new, WorkerPoolMandelbrot::new,
+                MpiMandelbrot::new, HazelcastMandelbrot::new, OpenClMandelbrot::new, AparapiMandelbrot::new,
+                CudaMandelbrot::new);
     }
 
     /** The names accepted by {@code --models}. */

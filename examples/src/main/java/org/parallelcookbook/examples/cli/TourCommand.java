@@ -87,6 +87,8 @@ final class TourCommand implements Callable<Integer> {
                         "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                         "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED")
                 .systemProperty("java.rmi.server.hostname", "127.0.0.1")
+                // Hazelcast's shaded JCTools uses sun.misc.Unsafe, which JDK 24+ warns about unless allowed
+                .jvmOptions(Runtime.version().feature() >= 24 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0])
                 .systemProperty("cookbook.tour", "true")
                 .systemProperty("java.awt.headless", "true")
                 .systemProperty("hazelcast.phone.home.enabled", "false");

@@ -25,6 +25,7 @@ class DistributedMapReduceTest {
         assertEquals(332_833_500L, DistributedMapReduce.parallelStream(work));
         try (var cluster = Cluster.embedded(2, false)) {
             assertEquals(332_833_500L, DistributedMapReduce.mapReduce(cluster, work));
+            assertEquals(332_833_500L, DistributedMapReduce.mapReduceBatched(cluster, work, 7), "batched: same sum");
 
             var completed = DistributedMapReduce.mapAsCompleted(cluster, work);
             assertEquals(1000, completed.size());

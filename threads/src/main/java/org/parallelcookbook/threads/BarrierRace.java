@@ -58,17 +58,51 @@ public final class BarrierRace {
     public static Result race(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
             throws InterruptedException {
         List<String> events = new ArrayList<>();
-        Consumer<String> log = e -> {
-            synchronized (events) {
-                events.add(e);
-            }
-        };
+        Consumer<String> log = logInto(events);
         int[] generation = {0}; // written only by the barrier action, read after the barrier: happens-before
         var barrier = new CyclicBarrier(RUNNERS.size(), () -> {
             log.accept("START " + generation[0]);
             out.accept("START RACE!!!!");
             generation[0]++;
         });
+        runners(races, seed, unit, sleeper, out, log, "barrier", barrier::await);
+        out.accept("Race over!");
+        synchronized (events) {
+            return new Result(List.copyOf(events), generation[0]);
+        }
+    }
+
+    /** The same race with a {@link Phaser}: each runner registered, {@code arriveAndAwaitAdvance()} as the start line. */
+    public static Result phaserRace(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
+            throws InterruptedException {
+        List<String> events = new ArrayList<>();
+        Consumer<String> log = logInto(events);
+        var phaser = new Phaser(RUNNERS.size()) {
+            @Override
+            protected boolean onAdvance(int phase, int registeredParties) {
+                log.accept("START " + phase);
+                out.accept("START RACE!!!! (phase " + phase + ")");
+                return false; // keep the phaser alive for the next race
+            }
+        };
+        runners(races, seed, unit, sleeper, out, log, "phaser", phaser::arriveAndAwaitAdvance);
+        synchronized (events) {
+            return new Result(List.copyOf(events), phaser.getPhase());
+        }
+    }
+
+    /** Where a runner waits for the others: the barrier's {@code await} or the phaser's {@code arriveAndAwaitAdvance}. */
+    @FunctionalInterface
+    private interface StartLine {
+        void await() throws InterruptedException, BrokenBarrierException;
+    }
+
+    /**
+     * The three runners, each in its own thread: {@code races} times, run 2-4 units, log the arrival,
+     * wait at the start line, log the pass. Returns when every runner has finished (or was broken off).
+     */
+    private static void runners(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out,
+                                Consumer<String> log, String lineName, StartLine line) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < RUNNERS.size(); i++) {
             String name = RUNNERS.get(i);
@@ -78,8 +112,8 @@ public final class BarrierRace {
                     for (int r = 0; r < races; r++) {
                         sleeper.sleep(unit.multipliedBy(2 + random.nextInt(3)));
                         log.accept("reached " + name + " " + r);
-                        out.accept(name + " reached the barrier at: " + LocalTime.now().format(TIME));
-                        barrier.await();
+                        out.accept(name + " reached the " + lineName + " at: " + LocalTime.now().format(TIME));
+                        line.await();
                         log.accept("passed " + name + " " + r);
                     }
                 } catch (InterruptedException | BrokenBarrierException e) {
@@ -91,54 +125,15 @@ public final class BarrierRace {
         for (Thread t : threads) {
             t.join();
         }
-        out.accept("Race over!");
-        synchronized (events) {
-            return new Result(List.copyOf(events), generation[0]);
-        }
     }
 
-    /** The same race with a {@link Phaser}: each runner registered, {@code arriveAndAwaitAdvance()} as the start line. */
-    public static Result phaserRace(int races, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
-            throws InterruptedException {
-        List<String> events = new ArrayList<>();
-        Consumer<String> log = e -> {
+    /** A thread-safe appender to an event log. */
+    private static Consumer<String> logInto(List<String> events) {
+        return e -> {
             synchronized (events) {
                 events.add(e);
             }
         };
-        var phaser = new Phaser(RUNNERS.size()) {
-            @Override
-            protected boolean onAdvance(int phase, int registeredParties) {
-                log.accept("START " + phase);
-                out.accept("START RACE!!!! (phase " + phase + ")");
-                return false; // keep the phaser alive for the next race
-            }
-        };
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < RUNNERS.size(); i++) {
-            String name = RUNNERS.get(i);
-            var random = new SplittableRandom(seed * 31 + i);
-            threads.add(new Thread(() -> {
-                try {
-                    for (int r = 0; r < races; r++) {
-                        sleeper.sleep(unit.multipliedBy(2 + random.nextInt(3)));
-                        log.accept("reached " + name + " " + r);
-                        out.accept(name + " reached the phaser at: " + LocalTime.now().format(TIME));
-                        phaser.arriveAndAwaitAdvance();
-                        log.accept("passed " + name + " " + r);
-                    }
-                } catch (InterruptedException e) {
-                    log.accept("broken " + name);
-                }
-            }, name));
-        }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            t.join();
-        }
-        synchronized (events) {
-            return new Result(List.copyOf(events), phaser.getPhase());
-        }
     }
 
     /**

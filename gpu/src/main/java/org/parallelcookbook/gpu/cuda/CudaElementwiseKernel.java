@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import org.parallelcookbook.gpu.kernel.ElementwiseKernel;
+import org.parallelcookbook.gpu.kernel.GeneratedKernel;
 import org.parallelcookbook.gpu.kernel.KernelSignature;
 import org.parallelcookbook.gpu.kernel.KernelSources;
 
@@ -13,44 +14,21 @@ import org.parallelcookbook.gpu.kernel.KernelSources;
  * "c[i] = a*x[i] + b*y[i]", "lin_comb")}. Compiled once by NVRTC; blocks of {@value #BLOCK} threads,
  * as many blocks as needed to cover n, the guard {@code if (i < n)} idling the rest.
  */
-public final class CudaElementwiseKernel implements ElementwiseKernel {
+public final class CudaElementwiseKernel extends GeneratedKernel implements ElementwiseKernel {
 
     static final int BLOCK = 256;
 
     private final CudaContext cuda;
-    private final String name;
-    private final KernelSignature signature;
-    private final String source;
     private final CudaModule module;
     private final jcuda.driver.CUfunction function;
 
     public CudaElementwiseKernel(CudaContext cuda, String arguments, String operation, String name) {
+        super(name, KernelSignature.parse(arguments),
+                sig -> KernelSources.elementwise(KernelSources.Backend.CUDA, name, sig, operation),
+                "CUDA: " + cuda.describe());
         this.cuda = cuda;
-        this.name = name;
-        this.signature = KernelSignature.parse(arguments);
-        this.source = KernelSources.elementwise(KernelSources.Backend.CUDA, name, signature, operation);
         this.module = cuda.compile(source, name + ".cu");
         this.function = module.function(name);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public KernelSignature signature() {
-        return signature;
-    }
-
-    @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String device() {
-        return "CUDA: " + cuda.describe();
     }
 
     @Override
@@ -87,7 +65,6 @@ public final class CudaElementwiseKernel implements ElementwiseKernel {
             buffers.forEach(CudaBuffer::close);
         }
     }
-
 
     @Override
     public void close() {

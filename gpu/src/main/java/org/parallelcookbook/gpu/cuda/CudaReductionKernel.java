@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu.cuda;
 import java.util.ArrayList;
 import java.util.List;
 import jcuda.driver.CUfunction;
+import org.parallelcookbook.gpu.kernel.GeneratedKernel;
 import org.parallelcookbook.gpu.kernel.KernelSignature;
 import org.parallelcookbook.gpu.kernel.KernelSources;
 import org.parallelcookbook.gpu.kernel.ReductionKernel;
@@ -14,56 +15,31 @@ import org.parallelcookbook.gpu.kernel.ReductionKernel;
  * arguments="long *x, long *y")} is {@code new CudaReductionKernel(cuda, "long", "0", "a+b",
  * "x[i]*y[i]", "const long *x, const long *y", "dot")}.
  */
-public final class CudaReductionKernel implements ReductionKernel {
+public final class CudaReductionKernel extends GeneratedKernel implements ReductionKernel {
 
     static final int BLOCK = 256;
     static final int MAX_BLOCKS = 64;
 
     private final CudaContext cuda;
-    private final String name;
     private final KernelSignature.Type type;
-    private final KernelSignature signature;
-    private final String source;
     private final CudaModule module;
     private final CUfunction stage1;
     private final CUfunction stage2;
 
     public CudaReductionKernel(CudaContext cuda, String type, String neutral, String reduceExpr, String mapExpr,
                                String arguments, String name) {
+        super(name, KernelSignature.parse(arguments), sig -> KernelSources.reduction(KernelSources.Backend.CUDA, name,
+                KernelSignature.Type.parse(type), neutral, reduceExpr, mapExpr, sig), "CUDA: " + cuda.describe());
         this.cuda = cuda;
-        this.name = name;
         this.type = KernelSignature.Type.parse(type);
-        this.signature = KernelSignature.parse(arguments);
-        this.source = KernelSources.reduction(KernelSources.Backend.CUDA, name, this.type, neutral, reduceExpr, mapExpr,
-                signature);
         this.module = cuda.compile(source, name + ".cu");
         this.stage1 = module.function(KernelSources.stage1(name));
         this.stage2 = module.function(KernelSources.stage2(name));
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public KernelSignature.Type type() {
         return type;
-    }
-
-    @Override
-    public KernelSignature signature() {
-        return signature;
-    }
-
-    @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String device() {
-        return "CUDA: " + cuda.describe();
     }
 
     @Override

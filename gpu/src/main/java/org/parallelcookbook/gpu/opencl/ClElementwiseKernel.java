@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_MEM_READ_WRITE;
 import java.util.ArrayList;
 import java.util.List;
 import org.parallelcookbook.gpu.kernel.ElementwiseKernel;
+import org.parallelcookbook.gpu.kernel.GeneratedKernel;
 import org.parallelcookbook.gpu.kernel.KernelSignature;
 import org.parallelcookbook.gpu.kernel.KernelSources;
 
@@ -16,43 +17,20 @@ import org.parallelcookbook.gpu.kernel.KernelSources;
  * {@code new ClElementwiseKernel(cl, "int *a, int *b, int *c", "c[i] = a[i] + b[i]", "sum")}.
  * The program is built once, in the constructor; {@link #run} can be called many times.
  */
-public final class ClElementwiseKernel implements ElementwiseKernel {
+public final class ClElementwiseKernel extends GeneratedKernel implements ElementwiseKernel {
 
     private final OpenClContext cl;
-    private final String name;
-    private final KernelSignature signature;
-    private final String source;
     private final ClProgram program;
     private final ClKernel kernel;
     private ClKernel.Run lastRun;
 
     public ClElementwiseKernel(OpenClContext cl, String arguments, String operation, String name) {
+        super(name, KernelSignature.parse(arguments),
+                sig -> KernelSources.elementwise(KernelSources.Backend.OPENCL, name, sig, operation),
+                "OpenCL: " + cl.device().describe());
         this.cl = cl;
-        this.name = name;
-        this.signature = KernelSignature.parse(arguments);
-        this.source = KernelSources.elementwise(KernelSources.Backend.OPENCL, name, signature, operation);
         this.program = cl.build(source);
         this.kernel = program.kernel(name);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public KernelSignature signature() {
-        return signature;
-    }
-
-    @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String device() {
-        return "OpenCL: " + cl.device().describe();
     }
 
     /** Device time of the last launch (profiling event). */
@@ -93,7 +71,6 @@ public final class ClElementwiseKernel implements ElementwiseKernel {
             buffers.forEach(ClBuffer::close);
         }
     }
-
 
     @Override
     public void close() {

@@ -6,6 +6,7 @@ import static org.jocl.CL.CL_MEM_READ_WRITE;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.parallelcookbook.gpu.kernel.GeneratedKernel;
 import org.parallelcookbook.gpu.kernel.KernelSignature;
 import org.parallelcookbook.gpu.kernel.KernelSources;
 import org.parallelcookbook.gpu.kernel.ReductionKernel;
@@ -14,16 +15,13 @@ import org.parallelcookbook.gpu.kernel.ReductionKernel;
  * {@link ReductionKernel} on OpenCL: map, per-group tree in {@code __local} memory, then a second
  * launch of one group over the partials. Built once; {@link #reduce} may be called many times.
  */
-public final class ClReductionKernel implements ReductionKernel {
+public final class ClReductionKernel extends GeneratedKernel implements ReductionKernel {
 
     /** Partials of the first stage: at most this many groups. */
     static final int MAX_GROUPS = 64;
 
     private final OpenClContext cl;
-    private final String name;
     private final KernelSignature.Type type;
-    private final KernelSignature signature;
-    private final String source;
     private final ClProgram program;
     private final ClKernel stage1;
     private final ClKernel stage2;
@@ -31,12 +29,10 @@ public final class ClReductionKernel implements ReductionKernel {
 
     public ClReductionKernel(OpenClContext cl, String type, String neutral, String reduceExpr, String mapExpr,
                              String arguments, String name) {
+        super(name, KernelSignature.parse(arguments), sig -> KernelSources.reduction(KernelSources.Backend.OPENCL, name,
+                KernelSignature.Type.parse(type), neutral, reduceExpr, mapExpr, sig), "OpenCL: " + cl.device().describe());
         this.cl = cl;
-        this.name = name;
         this.type = KernelSignature.Type.parse(type);
-        this.signature = KernelSignature.parse(arguments);
-        this.source = KernelSources.reduction(KernelSources.Backend.OPENCL, name, this.type, neutral, reduceExpr,
-                mapExpr, signature);
         this.program = cl.build(source);
         this.stage1 = program.kernel(KernelSources.stage1(name));
         this.stage2 = program.kernel(KernelSources.stage2(name));
@@ -44,28 +40,8 @@ public final class ClReductionKernel implements ReductionKernel {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public KernelSignature.Type type() {
         return type;
-    }
-
-    @Override
-    public KernelSignature signature() {
-        return signature;
-    }
-
-    @Override
-    public String source() {
-        return source;
-    }
-
-    @Override
-    public String device() {
-        return "OpenCL: " + cl.device().describe();
     }
 
     /** The work-group size used (a power of two). */

@@ -29,8 +29,9 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  *
  * <p><b>Forks.</b> With {@code forks(n)}, n > 0, every point is measured in each of n fresh JVMs
  * (started with {@link JvmLauncher}; each builds the workload with its no-argument constructor),
- * and each fork visits the points in its own order, shuffled with a seeded random source: a machine
- * whose speed drifts then spreads the drift over every point instead of slowing the last ones, and
+ * and each fork visits the points in its own order (a seeded shuffle, reversed in every second fork,
+ * see {@link #order}): a machine whose speed drifts then spreads the drift over every point instead
+ * of slowing the last ones, and
  * the differences between JVMs show in the intervals ({@link Bootstrap}). With {@code forks(0)}
  * (the default for library use) everything runs in this JVM, in the fixed order.
  *
@@ -141,10 +142,20 @@ public final class ScalingExperiment {
     record Key(String variant, int workers) {
     }
 
-    /** The order in which fork {@code fork} visits the points: shuffled by a random source seeded from both. */
+    /**
+     * The order in which fork {@code fork} (from 1) visits the points. Forks come in pairs: an odd
+     * fork shuffles the points with a random source seeded from the seed and the pair, and the even
+     * fork after it visits them in the reverse order. Within a pair every point then has the same
+     * mean position, so a machine that speeds up or slows down steadily over a fork's run biases no
+     * point, and different pairs use different shuffles, so no two points stay neighbours.
+     */
     static List<Key> order(List<Key> keys, long seed, int fork) {
         List<Key> order = new ArrayList<>(keys);
-        Collections.shuffle(order, new SplittableRandom(seed * 1_000_003L + fork));
+        int pair = (fork + 1) / 2;
+        Collections.shuffle(order, new SplittableRandom(seed * 1_000_003L + pair));
+        if (fork % 2 == 0) {
+            Collections.reverse(order);
+        }
         return order;
     }
 

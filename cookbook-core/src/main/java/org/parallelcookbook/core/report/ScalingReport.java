@@ -91,7 +91,7 @@ public final class ScalingReport {
         if (r.forks() == 0) {
             return "in this JVM (no forks): " + warm + ", " + r.trials() + " trials per point" + batch + ", fixed order";
         }
-        return String.format(Locale.ROOT, "%d forks (fresh JVMs), each: %s, %d trials per point%s; point order shuffled per fork (seed %d)",
+        return String.format(Locale.ROOT, "%d forks (fresh JVMs), each: %s, %d trials per point%s; point order shuffled, reversed in every second fork (seed %d)",
                 r.forks(), warm, r.trials(), batch, r.seed());
     }
 
@@ -167,7 +167,7 @@ public final class ScalingReport {
         root.put("trials", result.trials());
         root.put("min_trial_s", result.minTrial().toNanos() / 1e9);
         root.put("forks", result.forks());
-        root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "shuffled per fork");
+        root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "seeded shuffle per pair of forks, reversed in the second fork of each pair");
         root.put("seed", result.seed());
         root.put("interval_method", result.intervalMethod());
         if (result.probe() != null) {

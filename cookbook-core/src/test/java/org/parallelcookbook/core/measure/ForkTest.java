@@ -82,8 +82,12 @@ class ForkTest {
         }
         assertEquals(2, pids.size(), "one JVM per fork: " + pids);
         assertTrue(!pids.contains(me), "no fork ran in the test's own JVM");
-        assertNotEquals(ScalingExperiment.order(keys, 3, 1), ScalingExperiment.order(keys, 3, 2),
-                "the two forks' orders differ for this seed");
+        List<ScalingExperiment.Key> reversed = new ArrayList<>(ScalingExperiment.order(keys, 3, 1));
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, ScalingExperiment.order(keys, 3, 2), "the second fork of a pair reverses the first");
+        assertNotEquals(keys, ScalingExperiment.order(keys, 3, 1), "the first fork's order is shuffled");
+        assertNotEquals(ScalingExperiment.order(keys, 3, 1), ScalingExperiment.order(keys, 3, 3),
+                "the next pair has another shuffle");
         assertTrue(progress.contains("8/8 done"), progress.toString());
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("4/8 fork 2/2")), progress.toString());
         assertEquals(0, ChildJvm.liveCount());

@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "tour", description = "Run every recipe with quick defaults; one summary row each; non-zero exit if any failed.")
 final class TourCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--chapter", paramLabel = "N", description = "Only chapter N (1-6).")
     Integer chapter;
 
@@ -35,6 +38,8 @@ final class TourCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Show each recipe's output.")
     boolean verbose;
+
+    static final int TABLE_WIDTH = 100;
 
     /** One recipe's outcome. */
     record Outcome(RecipeInfo recipe, String status, double seconds, String note) {
@@ -66,8 +71,11 @@ final class TourCommand implements Callable<Integer> {
                     o.seconds(), o.note().isEmpty() ? "" : ": " + o.note());
         }
         TextTable t = new TextTable("id", "status", "seconds", "note");
+        // the whole table fits 100 columns: the note gets what id, status and seconds leave
+        int idWidth = outcomes.stream().mapToInt(o -> o.recipe().id().length()).max().orElse(2);
+        int noteWidth = Math.max(20, TABLE_WIDTH - idWidth - "FAILED".length() - "seconds".length() - 3 * 2);
         outcomes.forEach(o -> t.row(o.recipe().id(), o.status(), String.format(Locale.ROOT, "%.1f", o.seconds()),
-                o.note().length() > 100 ? o.note().substring(0, 97) + "..." : o.note()));
+                o.note().length() > noteWidth ? o.note().substring(0, noteWidth - 3) + "..." : o.note()));
         System.out.print(t.render());
         long ok = outcomes.stream().filter(o -> o.status().equals("ok")).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals("skipped")).count();

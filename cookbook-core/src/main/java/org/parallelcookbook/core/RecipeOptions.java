@@ -212,6 +212,33 @@ public final class RecipeOptions {
                 && (s.kind() == Kind.INT || s.kind() == Kind.LONG || s.kind() == Kind.DOUBLE)).map(Spec::name).toList();
     }
 
+    /**
+     * Arguments the declaration rejects as a malformed value, for tools and tests: a word where a
+     * number goes, a value outside the choices, a value given to a flag, or a stray argument. The
+     * first element is what the error message names. Empty when every argument is admitted.
+     */
+    public List<String> malformedExample() {
+        for (Spec s : specs) {
+            if (s.hidden()) {
+                continue;
+            }
+            switch (s.kind()) {
+                case INT, LONG, DOUBLE -> {
+                    return s.positional() ? List.of("abc") : List.of(s.name(), "abc");
+                }
+                case CHOICE -> {
+                    return List.of(s.name(), "no-such-choice");
+                }
+                case FLAG -> {
+                    return List.of(s.name() + "=abc");
+                }
+                default -> {
+                }
+            }
+        }
+        return specs.stream().anyMatch(s -> s.positional()) ? List.of() : List.of("abc");
+    }
+
     /** True when {@code args} asks for the help page ({@code -h} or {@code --help} before any {@code --}). */
     public static boolean wantsHelp(String[] args) {
         for (String a : args) {

@@ -30,8 +30,9 @@ public final class TextTable {
     }
 
     /**
-     * Aligned columns separated by two spaces, header underlined: numbers (a figure with an optional
-     * unit, like {@code 12.3 ms}, {@code 1.93x}, {@code 1,024}) right-aligned, text left-aligned; a
+     * Aligned columns separated by two spaces, header underlined: the first column (the row's key)
+     * and text left-aligned, numbers (a figure with an optional unit, like {@code 12.3 ms},
+     * {@code 1.93x}, {@code 1,024}) right-aligned; a
      * column that is empty in every row is left out; no trailing spaces.
      */
     public String render() {
@@ -46,7 +47,7 @@ public final class TextTable {
         boolean[] numeric = new boolean[width.length];
         for (int i : shown) {
             final int col = i;
-            numeric[i] = !rows.isEmpty() && rows.stream().map(r -> r.get(col)).filter(c -> !c.isEmpty()).allMatch(TextTable::isNumber);
+            numeric[i] = i > 0 && !rows.isEmpty() && rows.stream().map(r -> r.get(col)).filter(c -> !c.isEmpty()).allMatch(TextTable::isNumber);
         }
         StringBuilder out = new StringBuilder();
         line(header, width, shown, numeric, out);

@@ -72,20 +72,24 @@ public final class RecipeOptions {
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<String> required = new java.util.HashSet<>();
 
-    private RecipeOptions(String id, String title) {
+    private final String command;
+
+    private RecipeOptions(String id, String title, String command) {
         this.id = id;
         this.title = title;
+        this.command = command;
     }
 
     /** The options of the recipe class (its {@link Recipe} annotation names it in messages and help). */
     public static RecipeOptions of(Class<?> recipe) {
         Recipe r = recipe.getAnnotation(Recipe.class);
-        return r == null ? new RecipeOptions(recipe.getSimpleName(), "") : new RecipeOptions(r.id(), r.title());
+        return r == null ? new RecipeOptions(recipe.getSimpleName(), "", "java " + recipe.getName())
+                : new RecipeOptions(r.id(), r.title(), "./cookbook run " + r.id());
     }
 
     /** The options of a program that is not a recipe (a worker, a daemon), named {@code name}. */
     public static RecipeOptions named(String name, String title) {
-        return new RecipeOptions(name, title);
+        return new RecipeOptions(name, title, name.contains(".") ? "./cookbook run " + name : name);
     }
 
     /** The id the messages and the help page use. */
@@ -344,7 +348,7 @@ public final class RecipeOptions {
     }
 
     private String seeHelp() {
-        return " (see ./cookbook run " + id + " --help)";
+        return " (see " + command + " --help)";
     }
 
     private String unknown(String name) {
@@ -465,7 +469,7 @@ public final class RecipeOptions {
 
     /** The help page: usage line, title, each option with its default, range and the book's value. */
     public String help() {
-        StringBuilder usage = new StringBuilder("Usage: ./cookbook run " + id);
+        StringBuilder usage = new StringBuilder("Usage: " + command);
         List<Spec> visible = specs.stream().filter(s -> !s.hidden()).toList();
         if (visible.stream().anyMatch(s -> !s.positional())) {
             usage.append(" [OPTIONS]");

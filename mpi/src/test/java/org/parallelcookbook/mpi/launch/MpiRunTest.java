@@ -53,6 +53,33 @@ class MpiRunTest {
         assertEquals("hello world from process 1", r.rank(1).line().text());
     }
 
+    /** The last guard, for rank JVMs on hosts where the launcher can neither watch nor kill them. */
+    @Test
+    @Timeout(120)
+    void aRankJvmHaltsOnItsOwnOnceItsLifetimeIsOver() throws Exception {
+        // the lifetime the time limits imply is replaced by 2 s (a later -D wins); the run's own limit is 10 min
+        MpiResult r = MpiRun.of(NeverReturns.class).np(2).timeout(Duration.ofMinutes(10))
+                .rankJvmOptions("-D" + RankProtocol.LIFETIME_PROPERTY + "=2").run();
+        assertEquals(MpiResult.Outcome.RUNTIME_FAILED, r.outcome(), r.describe());
+        assertTrue(r.output().stream().anyMatch(l -> l.contains("lifetime of 2 s is over")), r.output().toString());
+        assertTrue(r.elapsed().compareTo(Duration.ofMinutes(5)) < 0, "ended by the lifetime, not by the time limit");
+    }
+
+    @Test
+    void everyRankJvmIsTaggedWatchedAndGivenALifetime() {
+        String here = RankProtocol.hostIdentity();
+        long pid = ProcessHandle.current().pid();
+        MpiRun multicore = MpiRun.of(NeverReturns.class).timeout(Duration.ofSeconds(30)).startTimeout(Duration.ofSeconds(40));
+        assertEquals(List.of("-Dcookbook.mpi.run=" + multicore.runId(), "-Dcookbook.mpi.watch=" + pid,
+                "-Dcookbook.mpi.lifetime=" + (30 + 40 + 10 + 10)), multicore.rankGuards());
+        MpiRun niodev = MpiRun.of(NeverReturns.class).device(Device.NIODEV);
+        assertTrue(niodev.rankGuards().contains("-Dcookbook.mpi.watch=" + pid + "@" + here), niodev.rankGuards().toString());
+        assertTrue(!niodev.runId().equals(multicore.runId()) && niodev.runId().startsWith(pid + "-"), niodev.runId());
+        assertEquals(pid, RankProtocol.launcherPid(pid + "@" + here, here));
+        assertEquals(-1, RankProtocol.launcherPid(pid + "@another-host", here), "a pid of another host is not watched");
+        assertEquals(42, RankProtocol.launcherPid("42", here));
+    }
+
     @Test
     void rankClasspathLeavesOutMpjsOwnJars() {
         String cp = MpiRun.defaultRankClasspath(MpjHome.prepare());

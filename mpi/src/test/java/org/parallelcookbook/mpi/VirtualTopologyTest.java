@@ -41,6 +41,34 @@ class VirtualTopologyTest {
         assertEquals("rank 3 of 4: mesh coords (1, 1) up 1 down -3 left 2 right -3", result.mesh().get(3).line());
     }
 
+    /** 6 ranks: a 2 x 3 grid that covers every rank. */
+    @Test
+    @Timeout(120)
+    void sixRanksFillATwoByThreeGrid() throws Exception {
+        var result = VirtualTopology.run(MpiOptions.multicore(6));
+        assertEquals(List.of(), result.outside());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), result.mesh().stream().map(VirtualTopology.Neighbours::rank).toList());
+        assertEquals(List.of(NONE, 3, NONE, 1), neighbours(result.mesh().get(0)), "mesh rank 0");
+        assertEquals(List.of(1, NONE, 3, 5), neighbours(result.mesh().get(4)), "mesh rank 4");
+        assertEquals(List.of(3, 3, 2, 1), neighbours(result.torus().get(0)), "torus rank 0");
+        for (var n : result.mesh()) {
+            assertEquals(List.of(n.rank() / 3, n.rank() % 3), List.of(n.row(), n.col()), "coords of rank " + n.rank());
+        }
+    }
+
+    /** 5 ranks: the book's formula gives 2 x 2, and rank 4 gets MPI_COMM_NULL, as MPI specifies. */
+    @Test
+    @Timeout(120)
+    void withFiveRanksTheRankOutsideTheTwoByTwoGridGetsNoCommunicator() throws Exception {
+        var result = VirtualTopology.run(MpiOptions.multicore(5));
+        assertEquals(List.of(4), result.outside());
+        assertEquals(MESH, result.mesh().stream().map(VirtualTopologyTest::neighbours).toList(), "the four in the grid");
+        assertEquals(TORUS, result.torus().stream().map(VirtualTopologyTest::neighbours).toList());
+        assertEquals(List.of("mesh outside the 2 x 2 grid: MPI.COMM_NULL, no coordinates, no neighbours",
+                        "torus outside the 2 x 2 grid: MPI.COMM_NULL, no coordinates, no neighbours"),
+                result.run().rank(4).lines().stream().map(org.parallelcookbook.mpi.launch.RankLine::text).toList());
+    }
+
     private static List<Integer> neighbours(VirtualTopology.Neighbours n) {
         return List.of(n.up(), n.down(), n.left(), n.right());
     }

@@ -87,6 +87,21 @@ class ClusterModeTest {
         assertTrue(out.contains("cluster-session: ok"), out);
     }
 
+    /**
+     * What tells an MPI deadlock from an MPJ-device one: over niodev, which buffers small messages,
+     * standard sends first finish, while synchronous sends first still deadlock.
+     */
+    @Test
+    @Timeout(300)
+    void overNiodevSendFirstFinishesButSsendFirstStillDeadlocks() throws Exception {
+        assumePrivateNetwork();
+        String out = session("deadlock", 6);
+        assertEquals(0, session.exitValue(), out);
+        assertTrue(out.contains("cluster-session: send-first  finished: [1 got \"b\", 5 got \"a\"]"), out);
+        assertTrue(out.contains("cluster-session: ssend-first DEADLOCK: ranks [1, 5] still blocked"), out);
+        assertTrue(out.contains("cluster-session: ok"), out);
+    }
+
     private static void assumePrivateNetwork() {
         Assumptions.assumeTrue(privateNetworkNamespaceWorks(), "no private network namespace here (unshare -n needs "
                 + "root or unprivileged user namespaces): the MPJ daemon listens on all interfaces, so it is not started "

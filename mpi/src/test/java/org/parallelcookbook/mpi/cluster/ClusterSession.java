@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.parallelcookbook.mpi.Broadcast;
+import org.parallelcookbook.mpi.DeadlockAvoidance;
 import org.parallelcookbook.mpi.MpiOptions;
 import org.parallelcookbook.mpi.launch.Device;
 import org.parallelcookbook.mpi.launch.MpiResult;
@@ -19,6 +20,8 @@ import org.parallelcookbook.mpi.launch.NeverReturns;
  * {@code localhost}, run on the niodev device, stop the daemon.
  * <ul>
  *   <li>{@code bcast NP}: {@link Broadcast}; prints the ranks' lines, then {@code cluster-session: ok}.</li>
+ *   <li>{@code deadlock NP}: {@link DeadlockAvoidance}'s {@code send-first} and {@code ssend-first}
+ *       with a 5 s limit; prints each summary, then {@code cluster-session: ok}.</li>
  *   <li>{@code hang NP}: {@link NeverReturns} with a 3 s limit; right after the launcher returns,
  *       while the daemon still runs, prints {@code cluster-session: left <pids>} naming every rank
  *       JVM of the run still alive on this host, then {@code cluster-session: ok}.</li>
@@ -49,6 +52,12 @@ public final class ClusterSession {
                 Files.writeString(machines, "localhost\n");
                 if (mode.equals("hang")) {
                     hang(np, machines, daemon);
+                } else if (mode.equals("deadlock")) {
+                    var options = new MpiOptions(np, Device.NIODEV, machines, Duration.ofSeconds(5), line -> { });
+                    for (var v : List.of(DeadlockAvoidance.Variant.SEND_FIRST, DeadlockAvoidance.Variant.SSEND_FIRST)) {
+                        System.out.println("cluster-session: " + DeadlockAvoidance.run(v, options).summary());
+                    }
+                    System.out.println("cluster-session: ok");
                 } else {
                     var options = new MpiOptions(np, Device.NIODEV, machines, Duration.ofSeconds(90), line -> { });
                     var result = Broadcast.run(options);

@@ -3,25 +3,17 @@ package org.parallelcookbook.mpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MpjExtension.class)
 class VirtualTopologyTest {
 
     /** MPJ Express's MPI.PROC_NULL. */
     static final int NONE = -3;
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     /** up, down, left, right of ranks 0..3: the book's tables with PROC_NULL for its -1. */
     static final List<List<Integer>> MESH = List.of(

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.core.launch.JvmLauncher;
-import org.parallelcookbook.mpi.MpjAssumptions;
+import org.parallelcookbook.mpi.MpjExtension;
 import org.parallelcookbook.mpi.launch.MpjInstallation;
 import org.parallelcookbook.mpi.launch.RankLine;
 
@@ -25,6 +26,7 @@ import org.parallelcookbook.mpi.launch.RankLine;
  * loopback inside); where the machine allows none, the test is skipped and says why. Nothing here
  * ever listens on the host's network.
  */
+@ExtendWith(MpjExtension.class)
 class ClusterModeTest {
 
     static final int NP = 4;
@@ -35,7 +37,6 @@ class ClusterModeTest {
 
     @BeforeEach
     void mpj() {
-        MpjAssumptions.assumeMpj();
         Assumptions.assumeTrue(MpjInstallation.require().extras().size() == 3,
                 "MPJ daemons need commons-cli, commons-io and commons-codec (apt-get install libcommons-cli-java "
                         + "libcommons-io-java libcommons-codec-java)");
@@ -48,7 +49,6 @@ class ClusterModeTest {
             session.destroyForcibly();
             session.waitFor(10, TimeUnit.SECONDS);
         }
-        MpjAssumptions.assertNothingLeftRunning();
     }
 
     @Test

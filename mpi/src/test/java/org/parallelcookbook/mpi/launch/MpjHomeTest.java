@@ -20,14 +20,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelcookbook.mpi.MpjAssumptions;
+import org.parallelcookbook.mpi.MpjExtension;
 
 /**
  * The MPJ home's jars run as the user, so a home another local user could have planted or could
  * write to must be refused: these tests plant one the ways a root-run test can (a wrong owner cannot
  * be faked as root, so group- and world-writable folders and symbolic links stand in for it).
  */
+@ExtendWith(MpjExtension.class)
 class MpjHomeTest {
 
     @TempDir
@@ -37,7 +39,6 @@ class MpjHomeTest {
 
     @BeforeEach
     void mpj() {
-        MpjAssumptions.assumeMpj();
         inst = MpjInstallation.require();
     }
 

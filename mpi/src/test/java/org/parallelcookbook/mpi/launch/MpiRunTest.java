@@ -57,6 +57,49 @@ class MpiRunTest {
         assertTrue(r.elapsed().compareTo(Duration.ofMinutes(5)) < 0, "ended by the lifetime, not by the time limit");
     }
 
+    /**
+     * A launcher killed with SIGKILL runs no clean-up at all: MPJRun halts through its own parent
+     * watchdog, which leaves its child, the rank JVM, orphaned; that one must halt because it
+     * watches the launcher's pid ({@link RankProtocol#WATCH_PROPERTY}), long before its lifetime.
+     */
+    @Test
+    @Timeout(180)
+    void rankJvmsHaltWhenTheirLauncherIsKilled() throws Exception {
+        java.util.concurrent.CompletableFuture<String> runId = new java.util.concurrent.CompletableFuture<>();
+        var launcher = org.parallelcookbook.core.launch.JvmLauncher.forMain(DoomedLauncher.class)
+                .onStdoutLine(l -> {
+                    if (l.startsWith("launcher: run ")) {
+                        runId.complete(l.substring("launcher: run ".length()));
+                    }
+                }).start();
+        String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + runId.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        try (launcher) {
+            // the rank JVM: tagged on its own command line, and a child of MPJRun (tagged too)
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (tagged(tag).stream().noneMatch(p -> p.parent().map(q -> tagged(tag).contains(q)).orElse(false))) {
+                assertTrue(System.nanoTime() < deadline, "no rank JVM appeared within 90 s: " + launcher.stdout() + launcher.stderr());
+                launcher.process().onExit().completeOnTimeout(null, 100, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            }
+            launcher.process().toHandle().destroyForcibly();
+            launcher.process().waitFor();
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<ProcessHandle> left = tagged(tag);
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                left.getFirst().onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+                left = tagged(tag);
+            }
+            assertEquals(List.of(), left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(),
+                    "JVMs of the killed launcher's run still alive 30 s later");
+        } finally {
+            tagged(tag).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static List<ProcessHandle> tagged(String tag) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)).toList();
+    }
+
     @Test
     void everyRankJvmIsTaggedWatchedAndGivenALifetime() {
         String here = RankProtocol.hostIdentity();

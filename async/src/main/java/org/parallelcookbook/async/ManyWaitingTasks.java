@@ -17,7 +17,9 @@ import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
 import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sleeper;
 import org.parallelcookbook.core.measure.Summary;
@@ -203,10 +205,10 @@ public final class ManyWaitingTasks {
             return new Report(String.format(Locale.ROOT,
                     "%,d tasks that each wait %d ms (lower bound %.3f s); %d warm-up runs, fixed pool measured once",
                     TASKS, WAIT.toMillis(), WAIT.toNanos() / 1e9, warmup),
-                    List.of("variant", "median s", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
+                    List.of("variant", "median s", "95 % CI", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
         }
 
-        private record Measured(Result last, Summary summary) {
+        private record Measured(Result last, Summary summary, Interval ci) {
         }
 
         @FunctionalInterface
@@ -224,7 +226,7 @@ public final class ManyWaitingTasks {
                 last = check(run.call());
                 seconds[i] = last.seconds();
             }
-            return new Measured(last, Summary.of(seconds));
+            return new Measured(last, Summary.of(seconds), Bootstrap.seeded(trials).medianOf(seconds));
         }
 
         private static Result check(Result r) {
@@ -236,7 +238,8 @@ public final class ManyWaitingTasks {
 
         private static List<Object> row(Measured m, Map<String, Object> figures) {
             figures.put(m.last().variant() + " median_s", m.summary().median());
-            return List.of(m.last().variant(), m.summary().median(), m.summary().min(), m.summary().max(),
+            figures.put(m.last().variant() + " median_s_ci", List.of(m.ci().lo(), m.ci().hi()));
+            return List.of(m.last().variant(), m.summary().median(), m.ci().format("%.3f"), m.summary().min(), m.summary().max(),
                     m.summary().trials(), m.last().maxInFlight());
         }
     }

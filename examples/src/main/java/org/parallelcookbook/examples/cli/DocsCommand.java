@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * &lt;!-- output: exact --&gt;                      the same every run (seeded, fixed sizes, virtual time)
  * &lt;!-- output: shape; test-args: --repeats 1 --&gt;  timings: only the tables' headers are checked
  * &lt;!-- output: varies; why: thread interleaving --&gt;  differs from run to run
- * &lt;!-- output: regenerate; why: benchmark tables --&gt;  waits for a regeneration on an idle machine
+ * &lt;!-- output: regenerate; why: benchmark tables --&gt;  kept until regenerated on an idle machine
+ *                                                     (with test-args: its tables' shape is checked)
  * </pre>
  *
  * followed by a note line the command writes (where, when, and what may differ) and a fence whose
@@ -48,6 +49,9 @@ final class DocsCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Compare each block with what the code prints now; write nothing; exit 1 on drift.")
     boolean check;
+
+    @Option(names = "--all", description = "Also run the blocks marked regenerate (benchmark tables: on an idle machine only).")
+    boolean all;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "The docs directory (default: docs/ of this checkout).")
     Path dir;
@@ -102,7 +106,7 @@ final class DocsCommand implements Callable<Integer> {
                     drifts++;
                 }
             } else if (!found.isEmpty()) {
-                regenerate(f, found, Duration.ofSeconds(timeoutSeconds));
+                regenerate(f, found, Duration.ofSeconds(timeoutSeconds), all);
             }
         }
         System.out.println(blocks + " marked block(s) in " + files.size() + " page(s)"
@@ -187,8 +191,8 @@ final class DocsCommand implements Callable<Integer> {
                     + " test checks the table's columns).*";
             case "varies" -> "*One run on " + machine + "; the output varies from run to run ("
                     + b.attributes().getOrDefault("why", "scheduling") + ").*";
-            default -> "*From an earlier build, to be regenerated on an idle machine ("
-                    + b.attributes().getOrDefault("why", "benchmark figures") + "): `./cookbook docs " + b.page() + "`.*";
+            default -> "*Measured earlier on an idle machine (" + b.attributes().getOrDefault("why", "benchmark figures")
+                    + "); kept as it is until someone regenerates it on an idle machine: `./cookbook docs --all " + b.page() + "`.*";
         };
     }
 
@@ -208,18 +212,20 @@ final class DocsCommand implements Callable<Integer> {
     }
 
     /** Runs every block's command (but not the blocks marked regenerate) and writes the page. */
-    static void regenerate(Path page, List<Block> blocks, Duration timeout) throws IOException, InterruptedException {
+    static void regenerate(Path page, List<Block> blocks, Duration timeout, boolean all) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>(Files.readAllLines(page));
         for (int k = blocks.size() - 1; k >= 0; k--) { // from the end, so earlier line numbers stay valid
             Block b = blocks.get(k);
             List<String> fresh = new ArrayList<>();
             fresh.add(lines.get(b.markerLine()));
             String old = lines.get(b.markerLine() + 1);
-            fresh.add(b.kind().equals("regenerate") && old.startsWith("*") ? old : note(b));
+            boolean keep = b.kind().equals("regenerate") && !all;
+            fresh.add(keep && old.startsWith("*Measured") ? old
+                    : b.kind().equals("regenerate") ? note(b).replace("Measured earlier on an idle machine", "Measured on " + machine()) : note(b));
             fresh.add("");
             fresh.add(lines.get(b.fenceOpen()));
             fresh.add(lines.get(b.fenceOpen() + 1));
-            if (b.kind().equals("regenerate")) {
+            if (keep) {
                 fresh.addAll(b.shown());
             } else {
                 System.err.println("docs: " + b.page() + ": " + b.commandLine());
@@ -251,7 +257,10 @@ final class DocsCommand implements Callable<Integer> {
                         out.add(new Drift(b, "prints something else now: " + firstDifference(b.shown(), now)));
                     }
                 }
-                case "shape" -> {
+                case "shape", "regenerate" -> {
+                    if (b.kind().equals("regenerate") && !b.attributes().containsKey("test-args")) {
+                        continue; // a benchmark table that waits for the idle machine: not compared
+                    }
                     List<String> args = new ArrayList<>(b.command());
                     String extra = b.attributes().get("test-args");
                     if (extra != null) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cookbook", mixinStandardHelpOptions = true, versionProvider = CookbookCli.Version.class,
         description = "Runnable recipes of the Python Parallel Programming Cookbook, in Java.",
         subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, TourCommand.class,
-                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, DocsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Also: ./cookbook test    runs the whole test suite (mvn verify)"})
 public final class CookbookCli implements Runnable {
 
@@ -26,7 +27,7 @@ public final class CookbookCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh");
+                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh, docs");
     }
 
     public static void main(String[] args) {

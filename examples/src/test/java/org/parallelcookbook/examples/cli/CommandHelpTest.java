@@ -75,7 +75,7 @@ class CommandHelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"list", "run", "bench", "tour", "doctor", "compare", "worker", "jmh"})
+    @ValueSource(strings = {"list", "run", "bench", "tour", "doctor", "compare", "worker", "jmh", "docs"})
     void everySubcommandHelpsWithStatus0(String sub) {
         assertEquals(0, run(sub, "--help"), err());
         assertTrue(out().startsWith("Usage: cookbook " + sub), out());

@@ -24,6 +24,7 @@ import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sleeper;
 import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.core.report.TextTable;
+import org.parallelcookbook.threads.VirtualThreadsIo;
 
 /**
  * <b>Ten thousand waiting tasks</b> (extra, with chapter 4): the reason asyncio and virtual threads
@@ -45,7 +46,9 @@ import org.parallelcookbook.core.report.TextTable;
  * interpreter); virtual threads and the Java loop finish in a few hundredths of a second, the
  * lower bound being the 0.01 s wait itself.
  *
- * <p>The waits are parameters: virtual threads and the pool wait through a {@link Sleeper}, the
+ * <p>The virtual-thread and pool variants run on chapter 2's runner ({@code x.virtual-threads},
+ * {@link VirtualThreadsIo#run}): one runner, tested in both places; this recipe adds the event loop
+ * beside it. The waits are parameters: virtual threads and the pool wait through a {@link Sleeper}, the
  * loop through its clock, so the test runs the loop on virtual time and replaces the sleeps with
  * latches and barriers that prove how many tasks really waited at once.
  *
@@ -110,24 +113,11 @@ public final class ManyWaitingTasks {
         }
     }
 
+    /** The blocking-task runner of {@code x.virtual-threads} ({@link VirtualThreadsIo#run}), reported as a {@link Result}. */
     private static Result onExecutor(String variant, ExecutorService executor, int tasks, Duration wait, Sleeper sleeper)
             throws Exception {
-        var tally = new Tally(tasks);
-        long start = System.nanoTime();
-        List<Future<Integer>> futures = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            int task = i;
-            futures.add(executor.submit(() -> {
-                tally.start();
-                sleeper.sleep(wait);
-                return tally.finish(task);
-            }));
-        }
-        long sum = 0;
-        for (Future<Integer> f : futures) {
-            sum += f.get();
-        }
-        return tally.result(variant, sum, (System.nanoTime() - start) / 1e9);
+        VirtualThreadsIo.Run r = VirtualThreadsIo.run(variant, executor, tasks, wait, sleeper, false);
+        return new Result(variant, r.tasks(), r.exactlyOnce(), r.sum(), r.maxConcurrent(), r.seconds());
     }
 
     /**

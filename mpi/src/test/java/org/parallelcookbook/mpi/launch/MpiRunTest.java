@@ -100,6 +100,48 @@ class MpiRunTest {
                 .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)).toList();
     }
 
+    /** What the launcher kills after a run: only the same user's processes that carry the exact tag. */
+    @Test
+    void onlyTheSameUsersProcessesWithTheExactTagCountAsTheRunsJvms() {
+        String tag = "-Dcookbook.mpi.run=7-1";
+        java.util.Optional<String> me = java.util.Optional.of("alice");
+        assertTrue(MpiRun.isRankJvmOf(info("alice", "java", tag, "-cp", "x", "Main"), tag, me));
+        assertFalse(MpiRun.isRankJvmOf(info("bob", "java", tag), tag, me), "another user's process");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", "-Dcookbook.mpi.run=7-10"), tag, me), "run 7-10 is not 7-1");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "sh", "-c", "echo " + tag), tag, me), "the tag inside an argument");
+        assertFalse(MpiRun.isRankJvmOf(info("alice"), tag, me), "no arguments known");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", tag), tag, java.util.Optional.empty()), "our own user unknown");
+    }
+
+    /** A process's description as the OS gives it ({@code null} arguments: unknown). */
+    private static ProcessHandle.Info info(String user, String... args) {
+        return new ProcessHandle.Info() {
+            public java.util.Optional<String> command() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String> commandLine() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String[]> arguments() {
+                return args.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(args);
+            }
+
+            public java.util.Optional<java.time.Instant> startInstant() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<Duration> totalCpuDuration() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String> user() {
+                return java.util.Optional.of(user);
+            }
+        };
+    }
+
     @Test
     void everyRankJvmIsTaggedWatchedAndGivenALifetime() {
         String here = RankProtocol.hostIdentity();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.parallelcookbook.async.SimpleEventLoop.Step;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.CustomBenchmark;
 import org.parallelcookbook.core.measure.Progress;
@@ -241,14 +242,19 @@ public final class ManyWaitingTasks {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int tasks = RecipeMain.intOption(a, "--tasks", 10_000, 1);
-            int waitMs = RecipeMain.intOption(a, "--wait-ms", 10, 0);
-            int pool = RecipeMain.intOption(a, "--pool", 8, 1);
+        var options = RecipeOptions.of(ManyWaitingTasks.class)
+                .intOption("--tasks", 10_000, 1, Integer.MAX_VALUE, "tasks that each wait once")
+                .intOption("--wait-ms", 10, 0, Integer.MAX_VALUE, "how long each task waits, in ms")
+                .intOption("--pool", 8, 1, Integer.MAX_VALUE, "threads of the fixed pool compared against")
+                .intOption("--warmup", Benchmark.MIN_WARMUP, 0, Integer.MAX_VALUE, "warm-up runs of both fast variants before timing");
+        RecipeMain.run(args, options, opt -> {
+            int tasks = opt.intValue("--tasks");
+            int waitMs = opt.intValue("--wait-ms");
+            int pool = opt.intValue("--pool");
             if (tasks > 1_000_000 || waitMs > 10_000 || pool > 1024) {
                 throw new UsageException("--tasks at most 1000000, --wait-ms at most 10000, --pool at most 1024");
             }
-            int warmup = RecipeMain.intOption(a, "--warmup", Benchmark.MIN_WARMUP, 0);
+            int warmup = opt.intValue("--warmup");
             Duration wait = Duration.ofMillis(waitMs);
             for (int i = 0; i < warmup; i++) { // let the JIT compile both fast paths before timing them
                 virtualThreads(tasks, wait, Sleeper.real());

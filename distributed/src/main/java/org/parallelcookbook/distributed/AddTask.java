@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.distributed.HazelcastSetup.MemberOptions;
 
@@ -292,17 +293,21 @@ public final class AddTask {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int batch = RecipeMain.intOption(a, "--batch", 0, 0);
-            int work = RecipeMain.intOption(a, "--work-ms", 2, 0);
-            boolean killOne = RecipeMain.flag(a, "--kill-one");
-            if (killOne && !Cluster.memberArgs(a).isEmpty()) {
+        var options = Cluster.declare(RecipeOptions.of(AddTask.class))
+                .intOption("--batch", 0, 0, Integer.MAX_VALUE, "tasks in the batch sent to the cluster (0 sends the single add(4, 4))")
+                .intOption("--work-ms", 2, 0, Integer.MAX_VALUE, "simulated work of each task, in ms")
+                .flag("--kill-one", "kill one embedded member while the batch runs (failover)");
+        RecipeMain.run(args, options, opt -> {
+            int batch = opt.intValue("--batch");
+            int work = opt.intValue("--work-ms");
+            boolean killOne = opt.flag("--kill-one");
+            if (killOne && !Cluster.memberArgs(opt).isEmpty()) {
                 throw new UsageException("--kill-one kills an embedded member; it cannot be combined with --member");
             }
             if (killOne && batch == 0) {
                 throw new UsageException("--kill-one needs a --batch to kill a member under");
             }
-            try (var cluster = Cluster.fromArgs(a, killOne ? 3 : 2, false)) {
+            try (var cluster = Cluster.fromOptions(opt, killOne ? 3 : 2, false)) {
                 IExecutorService executor = cluster.executor();
                 Outcome r = delay(executor, 5, 5).get(30, TimeUnit.SECONDS);
                 System.out.printf("add.delay(5, 5) -> %d  (ran on member %s)%n", r.value(), r.memberAddress());

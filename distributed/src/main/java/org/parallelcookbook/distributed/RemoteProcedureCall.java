@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>A remote procedure call with RPyC</b> (book chapter 5).
@@ -185,7 +186,8 @@ public final class RemoteProcedureCall {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(RemoteProcedureCall.class);
+        RecipeMain.run(args, options, opt -> {
             Result r = session(line -> System.out.println("[server output] " + line),
                     line -> System.out.println("[client output] " + line));
             System.out.println("refused: " + r.refused());

@@ -135,6 +135,21 @@ public final class Worker {
 
     public static void main(String[] args) {
         RecipeMain.run(args, a -> {
+            if (org.parallelcookbook.core.RecipeOptions.wantsHelp(a)) {
+                System.out.print("""
+                        Usage: ./cookbook worker [OPTIONS]
+                        Start a Hazelcast member in this JVM (chapter 5's Celery worker); Ctrl-C stops it.
+                        Options:
+                          --cluster NAME      cluster to join (default %s)
+                          --member HOST:PORT  a member to join (repeatable, or a comma list)
+                          --port N            port to listen on (default %d)
+                          --bind ADDRESS      address to bind (default 127.0.0.1, loopback only)
+                          --threads N         executor threads (default: the cores)
+                          --no-jet            without the Jet engine
+                          -h, --help          print this help and start nothing
+                        """.formatted(HazelcastSetup.DEFAULT_CLUSTER, HazelcastSetup.DEFAULT_PORT));
+                return;
+            }
             MemberOptions options = parse(a);
             remoteWarning(options).ifPresent(System.err::println);
             var stopped = new CountDownLatch(1);

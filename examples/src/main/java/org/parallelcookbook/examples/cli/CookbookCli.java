@@ -90,11 +90,23 @@ public final class CookbookCli implements Runnable {
         }
     }
 
+    /** The version and git commit written into the jar at build time (META-INF/cookbook/build.properties). */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/META-INF/cookbook/build.properties";
+
         @Override
-        public String[] getVersion() {
-            String v = CookbookCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Parallel Cookbook for Java " + (v == null ? "(development build)" : v),
+        public String[] getVersion() throws java.io.IOException {
+            var p = new java.util.Properties();
+            try (var in = CookbookCli.class.getResourceAsStream(RESOURCE)) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            String version = p.getProperty("version", "unknown version");
+            String commit = p.getProperty("commit", "");
+            boolean known = !commit.isBlank() && !commit.startsWith("$");
+            return new String[] {"Parallel Cookbook for Java " + version
+                    + (known ? " (git " + commit + ")" : " (git commit unknown: built outside ./cookbook or a checkout)"),
                     "JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version()};
         }
     }

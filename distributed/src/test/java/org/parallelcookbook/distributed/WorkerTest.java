@@ -9,18 +9,12 @@ import com.hazelcast.core.Hazelcast;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
 class WorkerTest {
-
-    @AfterEach
-    void nothingLeftRunning() {
-        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
-    }
 
     @Test
     void parsesOptions() {

@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -49,6 +51,26 @@ public final class AllToAll {
         static Exchanged parse(RankLine l) {
             Matcher m = Lines.match(LINE, l);
             return new Exchanged(l.rank(), l.size(), Lines.ints(m.group(1)), Lines.ints(m.group(2)));
+        }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Exchanged o && rank == o.rank
+                    && size == o.size
+                    && Arrays.equals(sent, o.sent)
+                    && Arrays.equals(received, o.received);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, Arrays.hashCode(sent), Arrays.hashCode(received));
+        }
+
+        @Override
+        public String toString() {
+            return "Exchanged[rank=" + rank + ", size=" + size + ", sent=" + Arrays.toString(sent)
+                    + ", received=" + Arrays.toString(received) + "]";
         }
     }
 

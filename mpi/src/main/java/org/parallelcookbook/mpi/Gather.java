@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mpi.Intracomm;
@@ -56,6 +58,27 @@ public final class Gather {
             Matcher m = Lines.match(LINE, l);
             return new Collected(l.rank(), l.size(), Integer.parseInt(m.group(1)), Lines.ints(m.group(2)),
                     Lines.ints(m.group(3)));
+        }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Collected o && rank == o.rank
+                    && size == o.size
+                    && sent == o.sent
+                    && Arrays.equals(gathered, o.gathered)
+                    && Arrays.equals(allgathered, o.allgathered);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, sent, Arrays.hashCode(gathered), Arrays.hashCode(allgathered));
+        }
+
+        @Override
+        public String toString() {
+            return "Collected[rank=" + rank + ", size=" + size + ", sent=" + sent + ", gathered="
+                    + Arrays.toString(gathered) + ", allgathered=" + Arrays.toString(allgathered) + "]";
         }
     }
 

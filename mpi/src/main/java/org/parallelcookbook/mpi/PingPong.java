@@ -11,6 +11,7 @@ import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
 import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -237,11 +238,9 @@ public final class PingPong {
             return median(times);
         }
 
+        /** The median through the core's statistics ({@link Summary}). */
         static double median(long[] values) {
-            long[] v = values.clone();
-            Arrays.sort(v);
-            int n = v.length;
-            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+            return Summary.of(Arrays.stream(values).asDoubleStream().toArray()).median();
         }
     }
 }

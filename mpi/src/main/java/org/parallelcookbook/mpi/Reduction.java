@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -60,6 +62,29 @@ public final class Reduction {
             Matcher m = Lines.match(LINE, l);
             return new Reduced(l.rank(), l.size(), Lines.ints(m.group(1)), Lines.ints(m.group(2)),
                     Lines.ints(m.group(3)), Lines.ints(m.group(4)));
+        }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Reduced o && rank == o.rank
+                    && size == o.size
+                    && Arrays.equals(sent, o.sent)
+                    && Arrays.equals(sum, o.sum)
+                    && Arrays.equals(max, o.max)
+                    && Arrays.equals(allreduce, o.allreduce);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size,
+                    Arrays.hashCode(sent), Arrays.hashCode(sum), Arrays.hashCode(max), Arrays.hashCode(allreduce));
+        }
+
+        @Override
+        public String toString() {
+            return "Reduced[rank=" + rank + ", size=" + size + ", sent=" + Arrays.toString(sent) + ", sum="
+                    + Arrays.toString(sum) + ", max=" + Arrays.toString(max) + ", allreduce=" + Arrays.toString(allreduce) + "]";
         }
     }
 

@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -60,6 +62,25 @@ public final class Scatter {
         static Received parse(RankLine l) {
             Matcher m = Lines.match(LINE, l);
             return new Received(l.rank(), l.size(), Integer.parseInt(m.group(1)), Lines.ints(m.group(2)));
+        }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Received o && rank == o.rank
+                    && size == o.size
+                    && scattered == o.scattered
+                    && Arrays.equals(chunk, o.chunk);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, scattered, Arrays.hashCode(chunk));
+        }
+
+        @Override
+        public String toString() {
+            return "Received[rank=" + rank + ", size=" + size + ", scattered=" + scattered + ", chunk=" + Arrays.toString(chunk) + "]";
         }
     }
 

@@ -25,7 +25,9 @@ import org.parallelcookbook.core.measure.Sleeper;
  * <p>Both versions are here ({@link Scope#WIDE} and {@link Scope#NARROW}) and count how many
  * threads are inside the sleep at once. The test does not rely on timing: with the narrow lock it
  * makes all nine threads meet inside the sleep (a barrier as the "sleep"), which the wide lock
- * would make impossible.
+ * would make impossible; with the wide lock each "sleep" lasts until every thread that has not
+ * slept yet is queued on the lock, so a lock that did not cover the sleep would let a second
+ * sleeper in.
  *
  * <p><b>Java vs Python:</b> {@link ProcessHandle#current()}{@code .pid()} is {@code os.getpid()}.
  *
@@ -52,7 +54,12 @@ public final class LockScopeWidth {
 
     public static Result run(Scope scope, int threads, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
             throws InterruptedException {
-        var lock = new ReentrantLock();
+        return run(scope, threads, seed, unit, sleeper, out, new ReentrantLock());
+    }
+
+    /** As above, on a lock the caller supplies (a test watches who is queued on it). */
+    static Result run(Scope scope, int threads, long seed, Duration unit, Sleeper sleeper, Consumer<String> out,
+                      ReentrantLock lock) throws InterruptedException {
         var inside = new AtomicInteger();
         var max = new AtomicInteger();
         List<Long> pids = new ArrayList<>();

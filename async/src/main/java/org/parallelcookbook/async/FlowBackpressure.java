@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Sleeper;
 
@@ -207,10 +208,14 @@ public final class FlowBackpressure {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int items = RecipeMain.intOption(a, "--items", 50, 0);
-            int batch = RecipeMain.intOption(a, "--batch", 4, 1);
-            int workMs = RecipeMain.intOption(a, "--work-ms", 5, 0);
+        var options = RecipeOptions.of(FlowBackpressure.class)
+                .intOption("--items", 50, 0, Integer.MAX_VALUE, "items the publisher offers")
+                .intOption("--batch", 4, 1, Integer.MAX_VALUE, "items the subscriber requests at a time")
+                .intOption("--work-ms", 5, 0, Integer.MAX_VALUE, "time the subscriber spends on each item, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int items = opt.intValue("--items");
+            int batch = opt.intValue("--batch");
+            int workMs = opt.intValue("--work-ms");
             if (items > 1_000_000 || batch > 1_000_000 || workMs > 10_000) {
                 throw new UsageException("--items and --batch at most 1000000, --work-ms at most 10000");
             }

@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.parallelcookbook.async.SimpleEventLoop.Step;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sleeper;
 import org.parallelcookbook.core.measure.Summary;
@@ -192,10 +195,10 @@ public final class ManyWaitingTasks {
             return new Report(String.format(Locale.ROOT,
                     "%,d tasks that each wait %d ms (lower bound %.3f s); %d warm-up runs, fixed pool measured once",
                     TASKS, WAIT.toMillis(), WAIT.toNanos() / 1e9, warmup),
-                    List.of("variant", "median s", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
+                    List.of("variant", "median s", "95 % CI", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
         }
 
-        private record Measured(Result last, Summary summary) {
+        private record Measured(Result last, Summary summary, Interval ci) {
         }
 
         @FunctionalInterface
@@ -213,7 +216,7 @@ public final class ManyWaitingTasks {
                 last = check(run.call());
                 seconds[i] = last.seconds();
             }
-            return new Measured(last, Summary.of(seconds));
+            return new Measured(last, Summary.of(seconds), Bootstrap.seeded(trials).medianOf(seconds));
         }
 
         private static Result check(Result r) {
@@ -225,20 +228,26 @@ public final class ManyWaitingTasks {
 
         private static List<Object> row(Measured m, Map<String, Object> figures) {
             figures.put(m.last().variant() + " median_s", m.summary().median());
-            return List.of(m.last().variant(), m.summary().median(), m.summary().min(), m.summary().max(),
+            figures.put(m.last().variant() + " median_s_ci", List.of(m.ci().lo(), m.ci().hi()));
+            return List.of(m.last().variant(), m.summary().median(), m.ci().format("%.3f"), m.summary().min(), m.summary().max(),
                     m.summary().trials(), m.last().maxInFlight());
         }
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int tasks = RecipeMain.intOption(a, "--tasks", 10_000, 1);
-            int waitMs = RecipeMain.intOption(a, "--wait-ms", 10, 0);
-            int pool = RecipeMain.intOption(a, "--pool", 8, 1);
+        var options = RecipeOptions.of(ManyWaitingTasks.class)
+                .intOption("--tasks", 10_000, 1, Integer.MAX_VALUE, "tasks that each wait once")
+                .intOption("--wait-ms", 10, 0, Integer.MAX_VALUE, "how long each task waits, in ms")
+                .intOption("--pool", 8, 1, Integer.MAX_VALUE, "threads of the fixed pool compared against")
+                .intOption("--warmup", Benchmark.MIN_WARMUP, 0, Integer.MAX_VALUE, "warm-up runs of both fast variants before timing");
+        RecipeMain.run(args, options, opt -> {
+            int tasks = opt.intValue("--tasks");
+            int waitMs = opt.intValue("--wait-ms");
+            int pool = opt.intValue("--pool");
             if (tasks > 1_000_000 || waitMs > 10_000 || pool > 1024) {
                 throw new UsageException("--tasks at most 1000000, --wait-ms at most 10000, --pool at most 1024");
             }
-            int warmup = RecipeMain.intOption(a, "--warmup", Benchmark.MIN_WARMUP, 0);
+            int warmup = opt.intValue("--warmup");
             Duration wait = Duration.ofMillis(waitMs);
             for (int i = 0; i < warmup; i++) { // let the JIT compile both fast paths before timing them
                 virtualThreads(tasks, wait, Sleeper.real());

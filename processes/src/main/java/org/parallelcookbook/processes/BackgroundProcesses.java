@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -149,8 +150,10 @@ public final class BackgroundProcesses {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int sleepMs = RecipeMain.intOption(a, "--sleep-ms", 3000, 1);
+        var options = RecipeOptions.of(BackgroundProcesses.class)
+                .intOption("--sleep-ms", 3000, 1, Integer.MAX_VALUE, "sleep of each step, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int sleepMs = opt.intValue("--sleep-ms");
             System.out.println("Part 1: daemon vs non-daemon threads in a driver JVM whose main returns at once");
             daemonThreads(Duration.ofMillis(sleepMs)).forEach(l -> System.out.println("  " + l));
             System.out.println("Part 2: does a grandchild JVM outlive its parent?");

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -231,10 +232,14 @@ public final class BarrierRace {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int races = RecipeMain.intOption(a, "--races", 2, 1);
-            long seed = Waits.longOption(a, "--seed", System.nanoTime());
-            Duration unit = Waits.millisOption(a, "--unit-ms", 1000);
+        var options = RecipeOptions.of(BarrierRace.class)
+                .intOption("--races", 2, 1, Integer.MAX_VALUE, "races run")
+                .longOption("--unit-ms", 1000, 0, Long.MAX_VALUE, "time unit of the runners' random sleeps, in ms")
+                .longOption("--seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE, "seed of the runners' random sleeps").defaultText("random");
+        RecipeMain.run(args, options, opt -> {
+            int races = opt.intValue("--races");
+            long seed = opt.longValue("--seed");
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
             Result r = race(races, seed, unit, Sleeper.real(), System.out::println);
             System.out.println("the barrier action ran " + r.actionRuns() + " times for " + races + " races");
             System.out.println();

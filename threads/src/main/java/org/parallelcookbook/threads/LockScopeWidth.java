@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -108,9 +109,12 @@ public final class LockScopeWidth {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration unit = Waits.millisOption(a, "--unit-ms", 100);
-            long seed = Waits.longOption(a, "--seed", 42);
+        var options = RecipeOptions.of(LockScopeWidth.class)
+                .longOption("--unit-ms", 100, 0, Long.MAX_VALUE, "sleep of each thread's body, in ms")
+                .longOption("--seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random sleeps");
+        RecipeMain.run(args, options, opt -> {
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
+            long seed = opt.longValue("--seed");
             for (Scope scope : Scope.values()) {
                 System.out.println("-- lock held " + (scope == Scope.WIDE ? "around the whole body (wide)" : "around the first print only (narrow)") + " --");
                 Result r = run(scope, 9, seed, unit, Sleeper.real(), System.out::println);

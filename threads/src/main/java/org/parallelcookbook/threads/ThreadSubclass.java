@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -137,8 +138,10 @@ public final class ThreadSubclass {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration unit = Waits.millisOption(a, "--unit-ms", 1000);
+        var options = RecipeOptions.of(ThreadSubclass.class)
+                .longOption("--unit-ms", 1000, 0, Long.MAX_VALUE, "time unit of each thread's sleep, in ms");
+        RecipeMain.run(args, options, opt -> {
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
             run(5, unit, Sleeper.real(), line -> {
                 synchronized (System.out) {
                     System.out.println(line);

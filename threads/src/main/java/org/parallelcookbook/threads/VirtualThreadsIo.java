@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -134,10 +135,14 @@ public final class VirtualThreadsIo {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int tasks = RecipeMain.intOption(a, "--tasks", 10_000, 1);
-            Duration block = Waits.millisOption(a, "--block-ms", 10);
-            int pool = RecipeMain.intOption(a, "--pool", 8, 1);
+        var options = RecipeOptions.of(VirtualThreadsIo.class)
+                .intOption("--tasks", 10_000, 1, Integer.MAX_VALUE, "tasks that each block once")
+                .intOption("--pool", 8, 1, Integer.MAX_VALUE, "threads of the fixed platform pool")
+                .longOption("--block-ms", 10, 0, Long.MAX_VALUE, "how long each task blocks, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int tasks = opt.intValue("--tasks");
+            Duration block = Duration.ofMillis(opt.longValue("--block-ms"));
+            int pool = opt.intValue("--pool");
             System.out.printf(Locale.ROOT, "%d cores, JDK %s; each task blocks %d ms%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), block.toMillis());
             for (int i = 0; i < 3; i++) {

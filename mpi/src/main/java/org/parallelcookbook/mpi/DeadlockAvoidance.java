@@ -12,6 +12,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
@@ -181,14 +182,17 @@ public final class DeadlockAvoidance {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            MpiOptions.Parsed p = MpiOptions.parse(a, RANKS, 6);
-            MpiOptions options = p.options();
-            if (RecipeMain.option(a, "--timeout", null) == null) {
+        var declared = MpiOptions.declare(RecipeOptions.of(DeadlockAvoidance.class), RANKS, 6)
+                .rest("variant", "variants to run (default all): " + java.util.Arrays.stream(Variant.values())
+                        .map(v -> v.id()).collect(java.util.stream.Collectors.joining(", ")))
+                .note("Without --timeout each variant gets " + DEFAULT_LIMIT.toSeconds() + " s: the deadlocking ones are stopped then.");
+        RecipeMain.run(args, declared, opt -> {
+            MpiOptions options = MpiOptions.from(opt);
+            if (!opt.given("--timeout")) {
                 options = options.withTimeout(DEFAULT_LIMIT);
             }
-            List<Variant> variants = p.rest().isEmpty() ? List.of(Variant.values())
-                    : p.rest().stream().map(Variant::parse).toList();
+            List<Variant> variants = opt.rest("variant").isEmpty() ? List.of(Variant.values())
+                    : opt.rest("variant").stream().map(Variant::parse).toList();
             List<Outcome> outcomes = new ArrayList<>();
             for (Variant v : variants) {
                 System.out.println("== " + v.id());

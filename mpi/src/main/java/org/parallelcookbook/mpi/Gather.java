@@ -10,6 +10,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -98,8 +99,9 @@ public final class Gather {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            Result r = run(MpiOptions.parse(a, RANKS, 1).options());
+        var options = MpiOptions.declare(RecipeOptions.of(Gather.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> {
+            Result r = run(MpiOptions.from(opt));
             int[] buffer = r.atRoot();
             for (int i = 1; i < buffer.length; i++) {
                 System.out.println("process " + ROOT + " receiving " + buffer[i] + " from process " + i);

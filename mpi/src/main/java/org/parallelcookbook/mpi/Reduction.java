@@ -11,6 +11,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -100,7 +101,8 @@ public final class Reduction {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> System.out.println(run(MpiOptions.parse(a, RANKS, 1).options()).run().describe()));
+        var options = MpiOptions.declare(RecipeOptions.of(Reduction.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> System.out.println(run(MpiOptions.from(opt)).run().describe()));
     }
 
     /** The code every rank runs. */

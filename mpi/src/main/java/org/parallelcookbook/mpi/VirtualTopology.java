@@ -11,6 +11,7 @@ import mpi.MPI;
 import mpi.ShiftParms;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
@@ -119,8 +120,9 @@ public final class VirtualTopology {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            Result r = run(MpiOptions.parse(a, RANKS, 1).options());
+        var options = MpiOptions.declare(RecipeOptions.of(VirtualTopology.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> {
+            Result r = run(MpiOptions.from(opt));
             System.out.println();
             System.out.println("mesh (periods false, false); -3 = MPI.PROC_NULL, no neighbour");
             System.out.print(table(r.mesh(), false));

@@ -9,6 +9,11 @@ import org.parallelcookbook.core.doctor.PrerequisiteCheck;
 public final class MpjCheck implements PrerequisiteCheck {
 
     @Override
+    public String neededBy() {
+        return "mpi";
+    }
+
+    @Override
     public String name() {
         return "MPJ Express";
     }

@@ -54,7 +54,7 @@ public final class VirtualThreadsIo {
         }
     }
 
-    /** The same blocking tasks on an executor; {@code inSynchronized} blocks inside a monitor (pinning on JDK < 24). */
+    /** The same blocking tasks on an executor; {@code inSynchronized} blocks inside a monitor (pinning before JDK 24). */
     public static Run run(String label, ExecutorService executor, int tasks, Duration block, Sleeper sleeper,
                           boolean inSynchronized) throws Exception {
         var concurrent = new AtomicInteger();

@@ -9,7 +9,9 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -117,13 +119,16 @@ public final class PingPong {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            MpiOptions.Parsed p = MpiOptions.parse(a, RANKS, 2);
-            Repetitions d = Repetitions.standard();
-            Repetitions reps = new Repetitions(RecipeMain.intOption(a, "--roundtrips", d.roundTrips(), 1),
-                    RecipeMain.intOption(a, "--transfers", d.transfers(), 1),
-                    RecipeMain.intOption(a, "--allreduces", d.allreduces(), 1));
-            Result r = run(p.options(), reps);
+        Repetitions d = Repetitions.standard();
+        var options = MpiOptions.declare(RecipeOptions.of(PingPong.class), RANKS, 2)
+                .intOption("--roundtrips", d.roundTrips(), 1, Integer.MAX_VALUE, "latency round trips")
+                .intOption("--transfers", d.transfers(), 1, Integer.MAX_VALUE, "bandwidth transfers of 4 MiB")
+                .intOption("--allreduces", d.allreduces(), 1, Integer.MAX_VALUE, "Allreduce calls timed");
+        RecipeMain.run(args, options, opt -> {
+            Repetitions reps = new Repetitions(opt.intValue("--roundtrips"),
+                    opt.intValue("--transfers"),
+                    opt.intValue("--allreduces"));
+            Result r = run(MpiOptions.from(opt), reps);
             Figures f = r.figures();
             System.out.printf(Locale.ROOT, "%d ranks, %s device: one-way latency %.1f us (8 B), bandwidth %.2f GB/s (4 MiB),"
                     + " Allreduce of %d doubles %.1f us%n", f.ranks(), r.run().device().mpjName(), f.latencyMicros(),
@@ -233,11 +238,9 @@ public final class PingPong {
             return median(times);
         }
 
+        /** The median through the core's statistics ({@link Summary}). */
         static double median(long[] values) {
-            long[] v = values.clone();
-            Arrays.sort(v);
-            int n = v.length;
-            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+            return Summary.of(Arrays.stream(values).asDoubleStream().toArray()).median();
         }
     }
 }

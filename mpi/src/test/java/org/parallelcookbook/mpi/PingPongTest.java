@@ -4,24 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.core.measure.CustomBenchmark;
 import org.parallelcookbook.core.measure.Progress;
 
+@ExtendWith(MpjExtension.class)
 class PingPongTest {
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     @Test
     @Timeout(120)

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -77,8 +78,10 @@ public final class KillProcess {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            boolean force = RecipeMain.flag(a, "--force");
+        var options = RecipeOptions.of(KillProcess.class)
+                .flag("--force", "kill with destroyForcibly (SIGKILL) instead of destroy (SIGTERM)");
+        RecipeMain.run(args, options, opt -> {
+            boolean force = opt.flag("--force");
             Report r = killRunningChild(Duration.ofSeconds(60), force);
             System.out.println("Process before execution: alive=" + r.aliveBeforeStart());
             System.out.println("Process running: alive=" + r.aliveAfterStart() + " (pid " + r.pid() + ")");

@@ -135,8 +135,10 @@ public final class ProcessPipeSquares {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            squares(RecipeMain.intArg(a, 0, "count", 10, 0)).forEach(System.out::println);
+        var options = org.parallelcookbook.core.RecipeOptions.of(ProcessPipeSquares.class)
+                .intPositional("count", 10, 0, Integer.MAX_VALUE, "numbers sent down the pipe and squared");
+        RecipeMain.run(args, options, opt -> {
+            squares(opt.intValue("count")).forEach(System.out::println);
             System.out.println("End");
         });
     }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -150,10 +151,14 @@ public final class ProcessQueueExchange {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int items = RecipeMain.intOption(a, "--items", 10, 0);
-            int put = RecipeMain.intOption(a, "--put-ms", 1000, 0);
-            int get = RecipeMain.intOption(a, "--get-ms", 2000, 0);
+        var options = RecipeOptions.of(ProcessQueueExchange.class)
+                .intOption("--items", 10, 0, Integer.MAX_VALUE, "items to produce")
+                .intOption("--put-ms", 1000, 0, Integer.MAX_VALUE, "TODO")
+                .intOption("--get-ms", 2000, 0, Integer.MAX_VALUE, "TODO");
+        RecipeMain.run(args, options, opt -> {
+            int items = opt.intValue("--items");
+            int put = opt.intValue("--put-ms");
+            int get = opt.intValue("--get-ms");
             System.out.println("Queue: producer JVM -> object stream -> consumer JVM");
             Exchange e = exchange(items, System.nanoTime(), Duration.ofMillis(put), Duration.ofMillis(get));
             System.out.println("  produced " + e.produced());

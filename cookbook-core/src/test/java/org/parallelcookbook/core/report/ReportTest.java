@@ -160,6 +160,16 @@ class ReportTest {
     }
 
     @Test
+    void textTableAlignsTextLeftNumbersRightAndDropsEmptyColumns() {
+        TextTable t = new TextTable("id", "status", "seconds", "note").row("ch2.semaphore", "ok", "1.5", "")
+                .row("x", "skipped", "12.25", "");
+        assertEquals("id             status   seconds\n-------------  -------  -------\n"
+                + "ch2.semaphore  ok           1.5\nx              skipped    12.25\n", t.render());
+        TextTable units = new TextTable("variant", "time").row("threads", "12.3 ms").row("pool", "1.20 s");
+        assertEquals("variant     time\n-------  -------\nthreads  12.3 ms\npool      1.20 s\n", units.render());
+    }
+
+    @Test
     void chartsAreWrittenAsPngAndSvg(@TempDir Path dir) throws Exception {
         ScalingResult r = fakeStudy("default");
         Path png = Charts.write(Charts.speedup(r), dir.resolve("s.png"));

@@ -37,6 +37,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", description = "Benchmark a recipe: a scaling study over worker counts, or the recipe's own figures.")
 final class BenchCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "ID", description = "Recipe id with a benchmark (./cookbook list shows 'bench').")
     String id;
 

@@ -16,6 +16,8 @@ import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sink;
 import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.gpu.aparapi.AparapiSupport;
+import org.parallelcookbook.gpu.cuda.CudaContext;
+import org.parallelcookbook.gpu.cuda.CudaSupport;
 import org.parallelcookbook.gpu.aparapi.FloatMatMulKernel;
 import org.parallelcookbook.gpu.aparapi.RepeatedSumKernel;
 import org.parallelcookbook.gpu.kernel.MatMulKernels;
@@ -92,7 +94,7 @@ public final class GpuComparison implements CustomBenchmark {
 
     /** All rows plus the device. */
     public record Results(Config config, String openClDevice, List<Row> rows, OpenClMatMulLadder.Limits limits,
-                          OpenClMatMulLadder.Search search) {
+                          OpenClMatMulLadder.Search search, String cuda) {
         public Row row(String variant) {
             return rows.stream().filter(r -> r.variant().equals(variant)).findFirst().orElseThrow();
         }
@@ -162,6 +164,7 @@ public final class GpuComparison implements CustomBenchmark {
         String javaP = "JVM, parallel streams, " + ForkJoinPool.commonPool().getParallelism() + " workers + caller";
         List<Row> rows = new ArrayList<>();
         int total = 14;
+        String cudaNote;
         int step = 0;
 
         try (var cl = OpenClContext.open(OpenClDevices.choose());
@@ -251,6 +254,7 @@ public final class GpuComparison implements CustomBenchmark {
                 };
                 rows.add(time(name, dev, mmFlops, warmup, trials, v, ladderStep.change()));
             }
+            cudaNote = cudaRows(rows, ma, mb, mRef, n, mmFlops, warmup, trials, progress);
             progress.update(step++, total, "matmul " + n + ", Aparapi");
             float[] amc = new float[n * n];
             var mmAparapi = new FloatMatMulKernel(ma, mb, amc, n);
@@ -267,7 +271,7 @@ public final class GpuComparison implements CustomBenchmark {
             } finally {
                 mmAparapi.dispose();
             }
-            return new Results(config, dev, rows, ladder.limits(), ladder.search());
+            return new Results(config, dev, rows, ladder.limits(), ladder.search(), cudaNote);
         }
     }
 
@@ -295,6 +299,7 @@ public final class GpuComparison implements CustomBenchmark {
         double tiledOverNaive = results.row(MM_NAIVE).kernel().median() / results.row(MM_TILED).kernel().median();
         figures.put("tiledOverNaiveKernel", tiledOverNaive);
         figures.put("deviceLimits", results.limits().describe());
+        figures.put("cuda", results.cuda());
         figures.put("localTileSearch", results.search().describe());
         double best = results.rows().stream().filter(r -> r.variant().startsWith("matmul OpenCL"))
                 .mapToDouble(r -> r.kernelGflops()).max().orElse(0);
@@ -309,6 +314,41 @@ public final class GpuComparison implements CustomBenchmark {
         return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "kernel GFLOP/s", "GFLOP/s",
                 "GB/s", "what this row changes"),
                 table, figures, "GFLOP/s");
+    }
+
+    /**
+     * The CUDA twins of the ladder, where NVRTC and a GPU are present: one row per step, kernel time
+     * from CUDA events. Returns what happened, in words; a CUDA error ends only the CUDA rows.
+     */
+    private static String cudaRows(List<Row> rows, float[] ma, float[] mb, float[] ref, int n, double flops, int warmup,
+                                   int trials, Progress progress) {
+        String why = CudaSupport.unavailable(CudaSupport.Library.NVRTC);
+        if (why != null) {
+            return "no CUDA rows: " + why;
+        }
+        try (var cuda = CudaContext.open(null); var ladder = CudaMatMulLadder.build(cuda);
+             var da = cuda.copyOf(ma); var db = cuda.copyOf(mb); var dc = cuda.alloc((long) n * n * Float.BYTES)) {
+            float[] c = new float[n * n];
+            for (var s : ladder.steps()) {
+                String name = "matmul CUDA " + s.label();
+                progress.update(0, 1, name + " " + n);
+                check(name, ladder.multiply(s, ma, mb, n), ref);
+                rows.add(time(name, cuda.describe(), flops, warmup, trials, () -> {
+                    cuda.write(da, ma);
+                    cuda.write(db, mb);
+                    double k = ladder.launch(s, n, da, db, dc);
+                    cuda.read(dc, c);
+                    return k;
+                }, "the CUDA twin of the OpenCL row (" + s.kernelName() + ")"));
+            }
+            return "CUDA rows on " + cuda.describe();
+        } catch (RuntimeException | LinkageError e) {
+            rows.removeIf(r -> r.variant().startsWith("matmul CUDA"));
+            return "CUDA rows failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (Exception e) {
+            rows.removeIf(r -> r.variant().startsWith("matmul CUDA"));
+            return "CUDA rows failed: " + e;
+        }
     }
 
     private static Variant elementwiseOpenCl(OpenClContext cl, ClKernel kernel, float[] a, float[] b, float[] c,

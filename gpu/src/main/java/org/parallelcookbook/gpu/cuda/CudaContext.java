@@ -23,6 +23,7 @@ import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUresult;
@@ -276,6 +277,34 @@ public final class CudaContext implements AutoCloseable {
         cuLaunchKernel(f, grid[0], grid.length > 1 ? grid[1] : 1, 1, block[0], block.length > 1 ? block[1] : 1, 1,
                 sharedBytes, null, Pointer.to(params), null);
         cuCtxSynchronize();
+    }
+
+    /** Like {@link #launch}, timed by CUDA events around the kernel: its device time in seconds. */
+    public double launchTimed(CUfunction f, int[] grid, int[] block, int sharedBytes, Object... args) {
+        var start = new CUevent();
+        var end = new CUevent();
+        JCudaDriver.cuEventCreate(start, 0);
+        JCudaDriver.cuEventCreate(end, 0);
+        try {
+            JCudaDriver.cuEventRecord(start, null);
+            launch(f, grid, block, sharedBytes, args);
+            JCudaDriver.cuEventRecord(end, null);
+            JCudaDriver.cuEventSynchronize(end);
+            float[] ms = new float[1];
+            JCudaDriver.cuEventElapsedTime(ms, start, end);
+            return ms[0] / 1e3;
+        } finally {
+            JCudaDriver.cuEventDestroy(start);
+            JCudaDriver.cuEventDestroy(end);
+        }
+    }
+
+    /** {@code cuMemsetD32}: every 32-bit word of the buffer set to {@code bits} (0 zeroes a float buffer). */
+    public void fill(CudaBuffer buffer, int bits) {
+        long words = buffer.bytes() / 4;
+        if (words > 0) {
+            JCudaDriver.cuMemsetD32(buffer.pointer(), bits, words);
+        }
     }
 
     static Pointer pointer(Object array) {

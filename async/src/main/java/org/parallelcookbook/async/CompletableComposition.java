@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>CompletableFuture composition</b> (extra, with chapter 4): the async pipeline that asyncio's
@@ -132,7 +133,8 @@ public final class CompletableComposition {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(CompletableComposition.class);
+        RecipeMain.run(args, options, opt -> {
             Tour t;
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 t = tour(executor, Duration.ofMillis(100));

@@ -11,6 +11,7 @@ import org.parallelcookbook.async.SimpleEventLoop.Coroutine;
 import org.parallelcookbook.async.SimpleEventLoop.Step;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Sleeper;
 
@@ -204,8 +205,10 @@ public final class CooperativeTasks {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int pauseMs = RecipeMain.intOption(a, "--pause-ms", 1000, 0);
+        var options = RecipeOptions.of(CooperativeTasks.class)
+                .intOption("--pause-ms", 1000, 0, Integer.MAX_VALUE, "pause of each cooperative step, in ms (asyncio.sleep(1) in the book)");
+        RecipeMain.run(args, options, opt -> {
+            int pauseMs = opt.intValue("--pause-ms");
             if (pauseMs > 60_000) {
                 throw new UsageException("--pause-ms must be at most 60000, got " + pauseMs);
             }

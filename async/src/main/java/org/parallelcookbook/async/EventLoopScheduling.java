@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Clock;
 
@@ -142,8 +143,10 @@ public final class EventLoopScheduling {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int periodMs = RecipeMain.intOption(a, "--period-ms", 1000, 1);
+        var options = RecipeOptions.of(EventLoopScheduling.class)
+                .intOption("--period-ms", 1000, 1, Integer.MAX_VALUE, "period of the scheduled callbacks, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int periodMs = opt.intValue("--period-ms");
             if (periodMs > 60_000) {
                 throw new UsageException("--period-ms must be at most 60000, got " + periodMs);
             }

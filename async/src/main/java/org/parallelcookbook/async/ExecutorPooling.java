@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Measurer;
 import org.parallelcookbook.core.measure.ScalableWorkload;
@@ -224,10 +225,12 @@ public final class ExecutorPooling {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            long limit = RecipeMain.longArg(new String[] {RecipeMain.option(a, "--limit", String.valueOf(BOOK_LIMIT))},
-                    0, "--limit", BOOK_LIMIT, 1);
-            int workers = RecipeMain.intOption(a, "--workers", 5, 1);
+        var options = RecipeOptions.of(ExecutorPooling.class)
+                .longOption("--limit", BOOK_LIMIT, 1, Long.MAX_VALUE, "how far each task counts")
+                .intOption("--workers", 5, 1, Integer.MAX_VALUE, "pool size (threads or worker JVMs)");
+        RecipeMain.run(args, options, opt -> {
+            long limit = opt.longValue("--limit");
+            int workers = opt.intValue("--workers");
             if (workers > 1024) {
                 throw new UsageException("--workers must be at most 1024, got " + workers);
             }

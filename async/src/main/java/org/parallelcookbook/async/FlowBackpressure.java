@@ -8,9 +8,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Sleeper;
 
@@ -26,8 +29,9 @@ import org.parallelcookbook.core.measure.Sleeper;
  *
  * <p>Here a {@link SubmissionPublisher} with a small buffer publishes 0..items-1. The subscriber
  * requests {@code batch} items, handles each slowly (an injectable {@link Sleeper}), and requests
- * the next batch only when the current one is done. It records how many items were outstanding
- * (requested, not yet delivered) and whether any item came unrequested. Meanwhile
+ * the next batch only when the current one is done. A meter between the two counts, on the
+ * publisher's side, how many items were outstanding (requested, not yet delivered) and whether any
+ * was delivered ahead of demand. Meanwhile
  * {@code submit} blocks the producer whenever the publisher's buffer is full: the slow consumer
  * throttles the fast producer, end to end, and no queue grows without bound.
  *
@@ -41,13 +45,85 @@ public final class FlowBackpressure {
     }
 
     /**
-     * What the subscriber saw: the items in arrival order, the most items ever outstanding, how
-     * many arrived beyond what was requested (must be 0), how many request calls it made, and the
-     * publisher's buffer capacity.
+     * What happened: the items in the subscriber's arrival order and, counted by a {@link DemandMeter}
+     * on the publisher's side of the subscription, the most items ever outstanding (demanded, not yet
+     * delivered), how many were delivered ahead of demand (must be 0), how many request calls
+     * reached the publisher; and the publisher's buffer capacity.
      */
     public record Delivery(List<Integer> received, int maxOutstanding, int unrequested, int requests, int bufferCapacity) {
         public Delivery {
             received = List.copyOf(received);
+        }
+    }
+
+    /**
+     * Sits between the publisher and the subscriber and counts, on the publisher's side of the
+     * subscription, what was demanded ({@code request(n)} as it reaches the publisher) and what was
+     * delivered ({@code onNext} as it leaves the publisher). It knows nothing of the subscriber's own
+     * bookkeeping, so it can catch a publisher that sends ahead of demand, or a subscriber that asks
+     * for more than it says.
+     */
+    static final class DemandMeter<T> implements Flow.Subscriber<T> {
+        private final Flow.Subscriber<? super T> downstream;
+        private final AtomicLong requested = new AtomicLong();
+        private final AtomicLong delivered = new AtomicLong();
+        private final AtomicLong maxOutstanding = new AtomicLong();
+        private final AtomicInteger aheadOfDemand = new AtomicInteger();
+        private final AtomicInteger requests = new AtomicInteger();
+
+        DemandMeter(Flow.Subscriber<? super T> downstream) {
+            this.downstream = downstream;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription upstream) {
+            downstream.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                    requests.incrementAndGet();
+                    long demand = requested.addAndGet(n);
+                    maxOutstanding.accumulateAndGet(demand - delivered.get(), Math::max);
+                    upstream.request(n);
+                }
+
+                @Override
+                public void cancel() {
+                    upstream.cancel();
+                }
+            });
+        }
+
+        @Override
+        public void onNext(T item) {
+            if (delivered.incrementAndGet() > requested.get()) {
+                aheadOfDemand.incrementAndGet(); // the publisher sent an item nobody had asked for
+            }
+            downstream.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            downstream.onError(t);
+        }
+
+        @Override
+        public void onComplete() {
+            downstream.onComplete();
+        }
+
+        /** The most items demanded and not yet delivered at any moment. */
+        long maxOutstanding() {
+            return maxOutstanding.get();
+        }
+
+        /** Items delivered while the total delivered exceeded the total demanded. */
+        int aheadOfDemand() {
+            return aheadOfDemand.get();
+        }
+
+        /** {@code request} calls that reached the publisher. */
+        int requests() {
+            return requests.get();
         }
     }
 
@@ -59,11 +135,7 @@ public final class FlowBackpressure {
         final List<Integer> received = new ArrayList<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         private Flow.Subscription subscription;
-        private long outstanding; // requested and not yet delivered
         private int leftInBatch;
-        int maxOutstanding;
-        int unrequested;
-        int requests;
 
         BatchingSubscriber(int batch, Sleeper sleeper, Duration work) {
             this.batch = batch;
@@ -80,20 +152,12 @@ public final class FlowBackpressure {
         }
 
         private void requestBatch() {
-            outstanding += batch;
             leftInBatch = batch;
-            maxOutstanding = (int) Math.max(maxOutstanding, outstanding);
-            requests++;
             subscription.request(batch);
         }
 
         @Override
         public void onNext(Integer item) {
-            if (outstanding == 0) {
-                unrequested++;
-            } else {
-                outstanding--;
-            }
             received.add(item);
             try {
                 sleeper.sleep(work); // the slow consumer
@@ -128,25 +192,30 @@ public final class FlowBackpressure {
     public static Delivery run(int items, int batch, int bufferCapacity, Sleeper sleeper, Duration work, Executor executor,
                                IntConsumer submitted) {
         var subscriber = new BatchingSubscriber(batch, sleeper, work);
+        var meter = new DemandMeter<Integer>(subscriber);
         int capacity;
         try (var publisher = new SubmissionPublisher<Integer>(executor, bufferCapacity)) {
             capacity = publisher.getMaxBufferCapacity();
-            publisher.subscribe(subscriber);
+            publisher.subscribe(meter);
             for (int i = 0; i < items; i++) {
                 publisher.submit(i); // blocks while the subscriber's buffer is full: backpressure
                 submitted.accept(i + 1);
             }
         } // close(): onComplete after the buffered items are delivered
         subscriber.done.join();
-        return new Delivery(subscriber.received, subscriber.maxOutstanding, subscriber.unrequested,
-                subscriber.requests, capacity);
+        return new Delivery(subscriber.received, (int) meter.maxOutstanding(), meter.aheadOfDemand(),
+                meter.requests(), capacity);
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int items = RecipeMain.intOption(a, "--items", 50, 0);
-            int batch = RecipeMain.intOption(a, "--batch", 4, 1);
-            int workMs = RecipeMain.intOption(a, "--work-ms", 5, 0);
+        var options = RecipeOptions.of(FlowBackpressure.class)
+                .intOption("--items", 50, 0, Integer.MAX_VALUE, "items the publisher offers")
+                .intOption("--batch", 4, 1, Integer.MAX_VALUE, "items the subscriber requests at a time")
+                .intOption("--work-ms", 5, 0, Integer.MAX_VALUE, "time the subscriber spends on each item, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int items = opt.intValue("--items");
+            int batch = opt.intValue("--batch");
+            int workMs = opt.intValue("--work-ms");
             if (items > 1_000_000 || batch > 1_000_000 || workMs > 10_000) {
                 throw new UsageException("--items and --batch at most 1000000, --work-ms at most 10000");
             }

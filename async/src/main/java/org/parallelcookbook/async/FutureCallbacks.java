@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 
 /**
@@ -141,47 +142,34 @@ public final class FutureCallbacks {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, FutureCallbacks::cli);
+        RecipeMain.run(args, options(), FutureCallbacks::cli);
+    }
+
+    static RecipeOptions options() {
+        return RecipeOptions.of(FutureCallbacks.class)
+                .intPositional("n1", 0, 0, MAX_N, "the number whose sum 1..N1 the first future computes").required()
+                .intPositional("n2", 0, 0, MAX_N, "the number whose factorial the second future computes").required()
+                .doubleOption("--first-delay", 4, 0, 3600, "seconds before the first future completes")
+                .doubleOption("--second-delay", 3, 0, 3600, "seconds before the second future completes")
+                .doubleOption("--timeout", 0, 0, 3600, "give up waiting after this many seconds").defaultText("none");
+    }
+
+    /** The body of {@code main} on raw arguments (the test calls it through {@code RecipeMain.runAndReport}). */
+    static void cli(String[] a) {
+        cli(options().parse(a));
     }
 
     /** The body of {@code main}: parse, run, print (the test calls it through {@code RecipeMain.runAndReport}). */
-    static void cli(String[] a) {
-        String usage = "usage: ch4.futures N1 N2 [--first-delay S] [--second-delay S] [--timeout S]"
-                + " (N1, N2 whole numbers 0.." + MAX_N + ")";
-        List<String> numbers = RecipeMain.positional(a, "--first-delay", "--second-delay", "--timeout");
-        if (numbers.size() != 2) {
-            throw new UsageException(usage);
-        }
-        int n1 = number(numbers.get(0), "N1", usage);
-        int n2 = number(numbers.get(1), "N2", usage);
-        Duration d1 = secondsOption(a, "--first-delay", "4");
-        Duration d2 = secondsOption(a, "--second-delay", "3");
-        Duration timeout = RecipeMain.option(a, "--timeout", null) == null ? null : secondsOption(a, "--timeout", null);
+    static void cli(RecipeOptions.Values opt) {
+        int n1 = opt.intValue("n1");
+        int n2 = opt.intValue("n2");
+        Duration d1 = seconds(opt.doubleValue("--first-delay"));
+        Duration d2 = seconds(opt.doubleValue("--second-delay"));
+        Duration timeout = opt.given("--timeout") ? seconds(opt.doubleValue("--timeout")) : null;
         run(n1, n2, d1, d2, timeout, Delayer.system(), System.out::println);
     }
 
-    private static int number(String raw, String name, String usage) {
-        try {
-            long v = Long.parseLong(raw.strip());
-            if (v < 0 || v > MAX_N) {
-                throw new UsageException(name + " must be a whole number from 0 to " + MAX_N + ", got " + raw + "; " + usage);
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a whole number, got '" + raw + "'; " + usage);
-        }
-    }
-
-    private static Duration secondsOption(String[] args, String name, String defaultValue) {
-        String raw = RecipeMain.option(args, name, defaultValue);
-        try {
-            double s = Double.parseDouble(raw);
-            if (!(s >= 0 && s <= 3600)) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofNanos(Math.round(s * 1e9));
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " takes seconds from 0 to 3600, e.g. 0.5; got '" + raw + "'");
-        }
+    private static Duration seconds(double s) {
+        return Duration.ofNanos(Math.round(s * 1e9));
     }
 }

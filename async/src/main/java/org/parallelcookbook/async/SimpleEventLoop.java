@@ -220,6 +220,11 @@ public final class SimpleEventLoop implements Executor, AutoCloseable {
                     ready.add(timers.poll());
                 }
                 ready.removeIf(h -> h.cancelled);
+                // a cancelled timer is no deadline: drop it from the head, or the loop would wait for
+                // it (on virtual time, jump the clock to it)
+                while (!timers.isEmpty() && timers.peek().cancelled) {
+                    timers.poll();
+                }
                 if (!ready.isEmpty() || stopping) {
                     List<Handle> batch = new ArrayList<>(ready);
                     ready.clear();

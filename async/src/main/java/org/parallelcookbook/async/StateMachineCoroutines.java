@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.core.measure.Sleeper;
 
@@ -203,10 +204,12 @@ public final class StateMachineCoroutines {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            long seed = RecipeMain.longArg(new String[] {RecipeMain.option(a, "--seed", "1")}, 0, "--seed", 1,
-                    Long.MIN_VALUE);
-            int evaluateMs = RecipeMain.intOption(a, "--evaluate-ms", 1000, 0);
+        var options = RecipeOptions.of(StateMachineCoroutines.class)
+                .longOption("--seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random input bits")
+                .intOption("--evaluate-ms", 1000, 0, Integer.MAX_VALUE, "time each state spends evaluating, in ms");
+        RecipeMain.run(args, options, opt -> {
+            long seed = opt.longValue("--seed");
+            int evaluateMs = opt.intValue("--evaluate-ms");
             if (evaluateMs > 60_000) {
                 throw new UsageException("--evaluate-ms must be at most 60000, got " + evaluateMs);
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -106,8 +107,10 @@ public final class StructuredFanOut {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            boolean fail = RecipeMain.flag(a, "--fail");
+        var options = RecipeOptions.of(StructuredFanOut.class)
+                .flag("--fail", "make one subtask fail, to see its sibling cancelled");
+        RecipeMain.run(args, options, opt -> {
+            boolean fail = opt.flag("--fail");
             long start = System.nanoTime();
             try {
                 Both<String, Integer> both = lookUp(fail, Sleeper.real(), Duration.ofMillis(100));

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,51 @@ class FlowBackpressureTest {
             assertEquals(0, d.unrequested());
             producer.join();
         }
+    }
+
+    @Test
+    void theMeterCatchesAPublisherThatSendsAheadOfDemand() {
+        // a subscriber that asks for one item, once; a publisher that ignores demand and pushes five:
+        // the meter, which sits outside both, counts the four sent ahead of demand
+        var received = new java.util.ArrayList<Integer>();
+        var meter = new FlowBackpressure.DemandMeter<Integer>(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(Integer item) {
+                received.add(item);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        Flow.Publisher<Integer> greedy = s -> {
+            s.onSubscribe(new Flow.Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            for (int i = 0; i < 5; i++) {
+                s.onNext(i);
+            }
+            s.onComplete();
+        };
+        greedy.subscribe(meter);
+        assertEquals(List.of(0, 1, 2, 3, 4), received);
+        assertEquals(4, meter.aheadOfDemand());
+        assertEquals(1, meter.maxOutstanding());
+        assertEquals(1, meter.requests());
     }
 }

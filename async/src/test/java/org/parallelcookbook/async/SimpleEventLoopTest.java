@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,6 +67,37 @@ class SimpleEventLoopTest {
             assertTrue(h.isCancelled());
         }
         assertEquals(List.of("kept"), log);
+    }
+
+    @Test
+    void aCancelledTimerDoesNotAdvanceVirtualTime() throws Exception {
+        try (var loop = SimpleEventLoop.virtualTime()) {
+            loop.callLater(Duration.ofSeconds(30), () -> { }).cancel(); // a timeout that is no longer needed
+            var seen = new CompletableFuture<Long>();
+            Thread runner = Thread.ofPlatform().name("loop").start(() -> {
+                try {
+                    loop.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                // the loop is idle (parked) with nothing but the cancelled timer; then work arrives
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (runner.getState() != Thread.State.WAITING) {
+                    assertTrue(System.nanoTime() < deadline, "the loop never went idle");
+                    Thread.onSpinWait();
+                }
+                loop.callSoon(() -> {
+                    seen.complete(loop.nanoTime());
+                    loop.stop();
+                });
+                assertEquals(0L, seen.get(30, TimeUnit.SECONDS), "virtual time stayed at 0: nothing was due");
+            } finally {
+                loop.stop();
+                runner.join(TimeUnit.SECONDS.toMillis(30));
+            }
+        }
     }
 
     @Test

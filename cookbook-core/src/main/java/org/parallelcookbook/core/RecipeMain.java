@@ -5,23 +5,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one place where a recipe's {@code main} turns problems into exit statuses. A recipe writes
+ * The one place where a recipe's {@code main} turns problems into exit statuses. A recipe declares
+ * its options with {@link RecipeOptions} and writes
  *
  * <pre>{@code
  * public static void main(String[] args) {
- *     RecipeMain.run(args, a -> {
- *         int n = RecipeMain.intArg(a, 0, "count", 5);
- *         System.out.println(compute(n));
- *     });
+ *     var options = RecipeOptions.of(DefineThread.class)
+ *             .intPositional("threads", 5, 1, 10_000, "how many threads to start");
+ *     RecipeMain.run(args, options, o -> System.out.println(compute(o.intValue("threads"))));
  * }
  * }</pre>
  *
- * and gets: bad arguments ({@link UsageException}) print one line and exit 2; a missing runtime
- * ({@link UnavailableException}) prints one line and exits 77; any other failure prints the
- * exception (one line, or the stack trace with {@code -Dcookbook.trace=true}) and exits 1. When the
- * body returns normally the method returns too, so non-daemon threads a recipe left on purpose
- * keep the JVM alive exactly as in the book. This is the only class of the library that calls
- * {@code System.exit}, and only from a program's main thread.
+ * and gets: {@code -h}/{@code --help} prints the options with their defaults and runs nothing
+ * (exit 0); an unknown option, a malformed value or any other bad argument ({@link UsageException})
+ * prints one line and exits 2; a missing runtime ({@link UnavailableException}) prints one line
+ * and exits 77; any other failure prints the exception (one line, or the stack trace with
+ * {@code -Dcookbook.trace=true}) and exits 1. When the body returns normally the method returns
+ * too, so non-daemon threads a recipe left on purpose keep the JVM alive exactly as in the book.
+ * This is the only class of the library that calls {@code System.exit}, and only from a program's
+ * main thread; {@link #statusOf} runs a {@code main} in-process and returns its status instead
+ * (the {@code cookbook run} command and the tests use it).
  */
 public final class RecipeMain {
 
@@ -38,12 +41,103 @@ public final class RecipeMain {
     private RecipeMain() {
     }
 
+    /** The body of a recipe's main, given the parsed options. */
+    @FunctionalInterface
+    public interface OptionsBody {
+        void run(RecipeOptions.Values options) throws Exception;
+    }
+
+    /** A {@code main} that {@link #statusOf} runs. */
+    @FunctionalInterface
+    public interface Main {
+        void run() throws Exception;
+    }
+
+    /** Thrown instead of {@code System.exit} while {@link #statusOf} runs a main on this thread. */
+    private static final class ExitRequest extends RuntimeException {
+        final int status;
+
+        ExitRequest(int status) {
+            super("exit " + status, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private static final ThreadLocal<Boolean> IN_PROCESS = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<java.util.function.Consumer<RecipeOptions>> DESCRIBE = new ThreadLocal<>();
+
+    /**
+     * Parses {@code args} against {@code options}, then runs the body; {@code --help} prints the
+     * help page and returns without running it. Statuses as described in the class comment.
+     */
+    public static void run(String[] args, RecipeOptions options, OptionsBody body) {
+        exit(runAndReport(args, options, body));
+    }
+
+    /** Like {@link #run(String[], RecipeOptions, OptionsBody)}, returning the status instead of exiting. */
+    public static int runAndReport(String[] args, RecipeOptions options, OptionsBody body) {
+        var describe = DESCRIBE.get();
+        if (describe != null) {
+            describe.accept(options);
+            return 0;
+        }
+        if (RecipeOptions.wantsHelp(args)) {
+            System.out.print(options.help());
+            System.out.flush();
+            return 0;
+        }
+        return runAndReport(args, a -> body.run(options.parse(a)));
+    }
+
+    /**
+     * A body that parses its arguments itself (a program whose options are not a recipe's, or a
+     * child-process mode). Recipes declare {@link RecipeOptions} instead.
+     */
     public static void run(String[] args, Body body) {
-        int status = runAndReport(args, body);
+        exit(runAndReport(args, body));
+    }
+
+    private static void exit(int status) {
         if (status != 0) {
             System.out.flush();
+            if (IN_PROCESS.get()) {
+                throw new ExitRequest(status);
+            }
             System.exit(status);
         }
+    }
+
+    /**
+     * Runs a {@code main} on this thread and returns the status it would exit with (0 when it
+     * returns normally), without ending the JVM. Failures outside {@code RecipeMain.run} are reported
+     * as {@link #runAndReport(String[], Body)} reports them.
+     */
+    public static int statusOf(Main main) {
+        boolean before = IN_PROCESS.get();
+        IN_PROCESS.set(true);
+        try {
+            return runAndReport(new String[0], a -> main.run());
+        } catch (ExitRequest e) {
+            return e.status;
+        } finally {
+            IN_PROCESS.set(before);
+        }
+    }
+
+    /**
+     * The options a {@code main} declares: runs it with {@code --help} while capturing the
+     * declaration it hands to {@link #run(String[], RecipeOptions, OptionsBody)}; nothing is printed
+     * and no body runs. Empty when the main declares none.
+     */
+    public static java.util.Optional<RecipeOptions> describe(Main main) {
+        var found = new java.util.concurrent.atomic.AtomicReference<RecipeOptions>();
+        DESCRIBE.set(found::set);
+        try {
+            statusOf(main);
+        } finally {
+            DESCRIBE.remove();
+        }
+        return java.util.Optional.ofNullable(found.get());
     }
 
     /** Runs the body and returns the exit status {@link #run} would use, without exiting. */
@@ -51,6 +145,8 @@ public final class RecipeMain {
         try {
             body.run(args);
             return 0;
+        } catch (ExitRequest e) {
+            throw e;
         } catch (UsageException e) {
             System.err.println("error: " + e.getMessage());
             return EXIT_USAGE;
@@ -72,6 +168,9 @@ public final class RecipeMain {
             return EXIT_FAILURE;
         }
     }
+
+    // The helpers below read arguments without a declaration (and so cannot reject what they do not
+    // know): for child-process modes and programs with their own parsing. Recipes use RecipeOptions.
 
     /** Positional int argument with a default, validated to be at least {@code min}. */
     public static int intArg(String[] args, int index, String name, int defaultValue, int min) {

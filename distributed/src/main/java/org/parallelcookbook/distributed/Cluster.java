@@ -99,6 +99,40 @@ public final class Cluster implements AutoCloseable {
         return connect(clusterName == null ? HazelcastSetup.DEFAULT_CLUSTER : clusterName, seeds);
     }
 
+    /**
+     * Declares the cluster options of a recipe's command line: {@code --member HOST:PORT}
+     * (repeatable, or a comma list) and {@code --cluster NAME}; {@link #fromOptions} reads them.
+     */
+    public static org.parallelcookbook.core.RecipeOptions declare(org.parallelcookbook.core.RecipeOptions options) {
+        return options.listOption("--member", "join the running cluster with a member at HOST:PORT (repeatable) instead of"
+                        + " starting embedded members")
+                .stringOption("--cluster", null, "cluster name with --member (default " + HazelcastSetup.DEFAULT_CLUSTER + ")");
+    }
+
+    /** {@link #fromArgs} for options declared with {@link #declare}. */
+    public static Cluster fromOptions(org.parallelcookbook.core.RecipeOptions.Values options, int defaultMembers, boolean jet) {
+        List<String> seeds = memberArgs(options);
+        String clusterName = options.string("--cluster");
+        if (seeds.isEmpty()) {
+            String cn = clusterName == null ? HazelcastSetup.freshClusterName() : clusterName;
+            return embedded(MemberOptions.loopback(cn).withJet(jet), defaultMembers);
+        }
+        return connect(clusterName == null ? HazelcastSetup.DEFAULT_CLUSTER : clusterName, seeds);
+    }
+
+    /** The {@code --member} values of options declared with {@link #declare}, checked as HOST:PORT. */
+    public static List<String> memberArgs(org.parallelcookbook.core.RecipeOptions.Values options) {
+        List<String> out = new ArrayList<>();
+        for (String a : options.list("--member")) {
+            try {
+                out.add(HazelcastSetup.checkAddress(a.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--member: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** All values of {@code --member} (repeatable, each may be a comma list), checked as HOST:PORT. */
     public static List<String> memberArgs(String[] args) {
         List<String> out = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.jcsp.lang.Parallel;
 import org.jcsp.lang.PoisonException;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Communicating sequential processes with PyCSP</b> (book chapter 5).
@@ -123,8 +124,10 @@ public final class CspCounterPrinter {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int limit = RecipeMain.intArg(a, 0, "limit", 5, 0);
+        var options = RecipeOptions.of(CspCounterPrinter.class)
+                .intPositional("limit", 5, 0, Integer.MAX_VALUE, "how far the counter process counts");
+        RecipeMain.run(args, options, opt -> {
+            int limit = opt.intValue("limit");
             System.out.print("JCSP:      ");
             jcsp(limit, v -> System.out.print(v + " "));
             System.out.println();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Handling map functions with SCOOP</b> (book chapter 5).
@@ -217,11 +218,14 @@ public final class DistributedMapReduce {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int size = RecipeMain.intOption(a, "--size", 1000, 1);
-            int sleep = RecipeMain.intOption(a, "--sleep-ms", 10, 0);
+        var options = Cluster.declare(RecipeOptions.of(DistributedMapReduce.class))
+                .intOption("--size", 1000, 1, Integer.MAX_VALUE, "elements mapped")
+                .intOption("--sleep-ms", 10, 0, Integer.MAX_VALUE, "simulated work of each map call, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int size = opt.intValue("--size");
+            int sleep = opt.intValue("--sleep-ms");
             var work = inputs(size, sleep, 0);
-            try (var cluster = Cluster.fromArgs(a, 2, false)) {
+            try (var cluster = Cluster.fromOptions(opt, 2, false)) {
                 System.out.printf("cluster '%s' with %d members; %d lists, %d ms of work each%n", cluster.name(),
                         cluster.memberList().size(), size, sleep);
                 long t0 = System.nanoTime();

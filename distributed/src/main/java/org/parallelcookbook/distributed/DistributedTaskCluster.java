@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.distributed.HazelcastSetup.MemberOptions;
 
 /**
@@ -112,12 +113,16 @@ public final class DistributedTaskCluster {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int members = RecipeMain.intOption(a, "--members", 2, 1);
-            int entries = RecipeMain.intOption(a, "--entries", 10_000, 1);
-            boolean failover = RecipeMain.flag(a, "--failover");
+        var options = Cluster.declare(RecipeOptions.of(DistributedTaskCluster.class))
+                .intOption("--members", 2, 1, Integer.MAX_VALUE, "embedded Hazelcast members")
+                .intOption("--entries", 10_000, 1, Integer.MAX_VALUE, "entries written to the distributed map")
+                .flag("--failover", "shut a member down mid-run and show no entry is lost");
+        RecipeMain.run(args, options, opt -> {
+            int members = opt.intValue("--members");
+            int entries = opt.intValue("--entries");
+            boolean failover = opt.flag("--failover");
             long start = System.nanoTime();
-            try (var cluster = Cluster.fromArgs(a, members, false)) {
+            try (var cluster = Cluster.fromOptions(opt, members, false)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Status s = status(cluster);
                 System.out.printf("cluster '%s' (%s, ready in %s)%n", s.clusterName(),

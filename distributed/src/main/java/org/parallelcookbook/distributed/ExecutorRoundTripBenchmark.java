@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Latencies;
 import org.parallelcookbook.core.measure.Progress;
 
 /**
@@ -43,13 +44,19 @@ public final class ExecutorRoundTripBenchmark implements CustomBenchmark {
                     executor.submitToMember(new AddTask.Add(i, 1), target).get(30, TimeUnit.SECONDS);
                     nanos[i] = System.nanoTime() - t0;
                 }
-                var p = Percentiles.of(nanos);
-                rows.add(List.of(label, calls, p.medianMicros(), p.p90Micros(), p.p99Micros(), p.minMicros()));
-                figures.put(label + " median us", p.medianMicros());
+                var p = Latencies.ofNanos(nanos);
+                rows.add(List.of(label, calls, round1(p.medianMicros()), p.medianCi().format("%.1f"), round1(p.p90Micros()),
+                        round1(p.p99Micros()), round1(p.minMicros())));
+                figures.put(label + " median us", round1(p.medianMicros()));
+                figures.put(label + " median us 95% CI", List.of(p.medianCi().lo(), p.medianCi().hi()));
             }
             progress.update(2, 2, "done");
         }
         return new Report("Hazelcast executor round trip of a trivial task",
-                List.of("call", "calls", "median us", "p90 us", "p99 us", "min us"), rows, figures, "median us");
+                List.of("call", "calls", "median us", "95 % CI", "p90 us", "p99 us", "min us"), rows, figures, "median us");
+    }
+
+    private static double round1(double micros) {
+        return Math.round(micros * 10) / 10.0;
     }
 }

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +43,17 @@ import org.slf4j.LoggerFactory;
  *       timeout and a read timeout. A call to a dead server fails with {@code ConnectException}; a
  *       call to a server that hangs fails with an {@code UnmarshalException} caused by
  *       {@code SocketTimeoutException} after the read timeout, never blocks for ever.</li>
- *   <li><b>Deserialization filter:</b> arguments of calls to exported objects pass
- *       {@link #FILTER}: primitives, strings, boxed numbers, collections, stubs of remote interfaces of
- *       this package, and this package's own types. Anything else (the gadget classes of
- *       deserialization attacks) is refused before it is built. The registry keeps the JDK's own
- *       built-in filter, which admits only stubs and basic types.</li>
+ *   <li><b>Deserialization filter, both ways:</b> arguments of calls to exported objects pass
+ *       {@link #FILTER}: primitives, strings, boxed numbers, the few collection classes the recipes
+ *       send, RMI's own exceptions, stubs of remote interfaces of this package, and this package's own
+ *       types. Anything else (the gadget classes of deserialization attacks) is refused before it is
+ *       built. What this JVM receives as an RMI <i>client</i> (lookup results, return values,
+ *       exceptions) passes the same list: before anything is exported or looked up, LoopbackRmi
+ *       installs one JVM-wide filter ({@link JvmWideFilter}) that applies {@link #FILTER} to every
+ *       object RMI reads, composed with any JVM-wide filter set before (a {@code jdk.serialFilter}
+ *       keeps its say), and leaves streams that are not RMI's (Hazelcast's, a child JVM's pipe) as they
+ *       were. The registry keeps the JDK's own built-in filter, which admits only stubs and basic
+ *       types.</li>
  *   <li><b>No remote code:</b> no codebase, no class loading from the network
  *       ({@code java.rmi.server.useCodebaseOnly} is true by default since JDK 7).</li>
  * </ul>
@@ -84,6 +91,7 @@ public final class LoopbackRmi implements AutoCloseable {
 
     /** A registry on 127.0.0.1 on a port the system picks, with calls that time out after {@code callTimeout}. */
     public static LoopbackRmi start(Duration callTimeout) throws RemoteException {
+        JvmWideFilter.install();
         var server = new LoopbackServerSockets();
         var client = new TimeoutSockets(CONNECT_TIMEOUT_MILLIS, (int) callTimeout.toMillis());
         Registry registry = LocateRegistry.createRegistry(0, client, server);
@@ -127,6 +135,7 @@ public final class LoopbackRmi implements AutoCloseable {
      * Stubs looked up there carry their server's own timeouts.
      */
     public static Registry locate(String host, int port, Duration callTimeout) throws RemoteException {
+        JvmWideFilter.install();
         return LocateRegistry.getRegistry(host, port, new TimeoutSockets(CONNECT_TIMEOUT_MILLIS, (int) callTimeout.toMillis()));
     }
 
@@ -227,14 +236,109 @@ public final class LoopbackRmi implements AutoCloseable {
     }
 
     /**
-     * Admits primitives and their arrays, {@code java.lang} and {@code java.util} value types, stubs
-     * (proxies whose interfaces are all {@code Remote} types of this package) and this package's
-     * types; rejects everything else and any graph deeper than 20 or larger than 100,000 references.
+     * The one JVM-wide filter: {@link #FILTER} for every object that RMI reads in this JVM (as a
+     * client above all: lookup results, return values, exceptions; the server side already filters
+     * arguments per exported object), composed with the JVM-wide filter that was set before, if any.
+     *
+     * <p>A JVM has one JVM-wide filter, set once, and it sees every {@code ObjectInputStream}: also
+     * Hazelcast's, whose tasks and lambdas are not this list's business (Hazelcast has its own filter).
+     * So a class that {@link #FILTER} would refuse is refused only when the read comes from RMI: the
+     * first frame below {@code java.base} on the reading thread's stack belongs to the
+     * {@code java.rmi} module (RMI's stubs and {@code UnicastRef}). The stack is walked only for
+     * those classes; what {@link #FILTER} admits needs no walk.
+     *
+     * <p>Composition: installed with {@code ObjectInputFilter.Config.setSerialFilter} when no JVM-wide
+     * filter is set (the usual case). When one is already set (say by {@code -Djdk.serialFilter}) it
+     * cannot be replaced, so a filter factory wraps it; if that is no longer possible either (a
+     * factory was set, or a stream was already created), RMI is refused with a message that says
+     * so, rather than run unfiltered.
+     */
+    static final class JvmWideFilter implements ObjectInputFilter {
+        private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        private static final Module JAVA_BASE = Object.class.getModule();
+        private static final Module JAVA_RMI = Remote.class.getModule();
+        private static volatile boolean installed;
+
+        private final ObjectInputFilter before;
+
+        JvmWideFilter(ObjectInputFilter before) {
+            this.before = before;
+        }
+
+        /** Installs the filter once per JVM; idempotent. */
+        static synchronized void install() {
+            if (installed) {
+                return;
+            }
+            ObjectInputFilter current = ObjectInputFilter.Config.getSerialFilter();
+            if (current == null) {
+                try {
+                    ObjectInputFilter.Config.setSerialFilter(new JvmWideFilter(null));
+                    installed = true;
+                    LOG.debug("JVM-wide deserialization filter installed for RMI");
+                    return;
+                } catch (IllegalStateException raced) {
+                    current = ObjectInputFilter.Config.getSerialFilter();
+                }
+            }
+            if (current instanceof JvmWideFilter) {
+                installed = true;
+                return;
+            }
+            BinaryOperator<ObjectInputFilter> previous = ObjectInputFilter.Config.getSerialFilterFactory();
+            try {
+                // on a stream's construction the factory gets (null, JVM-wide filter): wrap that one
+                ObjectInputFilter.Config.setSerialFilterFactory((curr, next) -> {
+                    ObjectInputFilter chosen = previous.apply(curr, next);
+                    return curr == null ? new JvmWideFilter(chosen) : chosen;
+                });
+                installed = true;
+                LOG.debug("JVM-wide deserialization filter for RMI composed with {}", current);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("cannot guard what RMI receives: a JVM-wide deserialization filter ("
+                        + current + ") is set and the filter factory can no longer be replaced (" + e.getMessage()
+                        + "); start this JVM without -Djdk.serialFilter or add this module's patterns to it");
+            }
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            Status earlier = before == null ? Status.UNDECIDED : before.checkInput(info);
+            if (earlier == Status.REJECTED) {
+                return Status.REJECTED;
+            }
+            Status ours = FILTER.checkInput(info);
+            if (ours != Status.REJECTED) {
+                return earlier == Status.ALLOWED ? Status.ALLOWED : ours;
+            }
+            return readByRmi() ? Status.REJECTED : earlier;
+        }
+
+        /** True when the innermost caller of the stream outside java.base (and these filters) is RMI's own code. */
+        static boolean readByRmi() {
+            return WALKER.walk(frames -> frames.dropWhile(f -> f.getDeclaringClass().getNestHost() == LoopbackRmi.class)
+                    .map(f -> f.getDeclaringClass().getModule()).filter(m -> m != JAVA_BASE).findFirst()
+                    .map(m -> m == JAVA_RMI).orElse(false));
+        }
+    }
+
+    /**
+     * Admits primitives and their arrays, {@code java.lang} value types and exceptions, RMI's
+     * exceptions with their {@code IOException} superclass (and the {@code InvalidClassException} a
+     * refusal travels as), the collection classes the recipes send (lists, a sorted map, and what exceptions
+     * carry), stubs (proxies whose interfaces are all {@code Remote} types of this package) and this
+     * package's types; rejects everything else and any graph deeper than 20 or larger than 100,000
+     * references.
      */
     static final class RecipeTypesFilter implements ObjectInputFilter {
+        /** The java.util classes that cross RMI in this chapter's recipes and tests, nothing more. */
+        static final List<String> COLLECTIONS = List.of("java.util.ArrayList", "java.util.TreeMap",
+                "java.util.CollSer", "java.util.ImmutableCollections$ListN", "java.util.ImmutableCollections$List12",
+                "java.util.Collections$EmptyList");
         private static final ObjectInputFilter PATTERNS = ObjectInputFilter.Config.createFilter(
-                "maxdepth=20;maxrefs=100000;java.lang.*;java.util.*;java.math.*;java.time.*;java.lang.reflect.Proxy;"
-                        + "java.rmi.server.RemoteObjectInvocationHandler;java.rmi.server.RemoteObject;"
+                "maxdepth=20;maxrefs=100000;java.lang.*;" + String.join(";", COLLECTIONS)
+                        + ";!java.rmi.MarshalledObject;java.rmi.*;java.io.IOException;java.io.ObjectStreamException;java.io.InvalidClassException;"
+                        + "java.lang.reflect.Proxy;java.rmi.server.RemoteObjectInvocationHandler;java.rmi.server.RemoteObject;"
                         + "org.parallelcookbook.distributed.**;!*");
 
         @Override

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Summary;
 
@@ -52,16 +54,20 @@ public final class MemberStartupBenchmark implements CustomBenchmark {
         progress.update(total, total, "done");
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Object> figures = new LinkedHashMap<>();
-        add(rows, figures, "first member (new cluster), embedded", Summary.of(first));
-        add(rows, figures, "second member joining, embedded", Summary.of(second));
-        add(rows, figures, "worker JVM, launch to ready", Summary.of(jvm));
+        add(rows, figures, "first member (new cluster), embedded", first);
+        add(rows, figures, "second member joining, embedded", second);
+        add(rows, figures, "worker JVM, launch to ready", jvm);
         return new Report("Hazelcast member start-up (" + HazelcastSetup.PARTITIONS + " partitions, join wait 0)",
-                List.of("what", "trials", "median ms", "min ms", "max ms"), rows, figures, "median ms");
+                List.of("what", "trials", "median ms", "95 % CI", "min ms", "max ms"), rows, figures, "median ms");
     }
 
-    private static void add(List<List<Object>> rows, Map<String, Object> figures, String what, Summary s) {
-        rows.add(List.of(what, s.trials(), round(s.median() * 1e3), round(s.min() * 1e3), round(s.max() * 1e3)));
+    private static void add(List<List<Object>> rows, Map<String, Object> figures, String what, double[] seconds) {
+        Summary s = Summary.of(seconds);
+        Interval ci = Bootstrap.seeded(rows.size()).medianOf(seconds);
+        rows.add(List.of(what, s.trials(), round(s.median() * 1e3),
+                "[" + round(ci.lo() * 1e3) + ", " + round(ci.hi() * 1e3) + "]", round(s.min() * 1e3), round(s.max() * 1e3)));
         figures.put(what + " median ms", round(s.median() * 1e3));
+        figures.put(what + " median ms 95% CI", List.of(round(ci.lo() * 1e3), round(ci.hi() * 1e3)));
     }
 
     static double round(double v) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Scientific computing with SCOOP</b> (book chapter 5).
@@ -112,10 +113,12 @@ public final class MonteCarloPi {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = Cluster.declare(RecipeOptions.of(MonteCarloPi.class))
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random points");
+        RecipeMain.run(args, options, opt -> {
+            long seed = opt.intValue("--seed");
             int[][] runs = {{1000, 1000}, {2000, 2000}, {3000, 3000}};
-            try (var cluster = Cluster.fromArgs(a, 2, false);
+            try (var cluster = Cluster.fromOptions(opt, 2, false);
                  ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
                 System.out.printf("cluster '%s' with %d members%n", cluster.name(), cluster.memberList().size());
                 System.out.println("workers  attempts   hits/attempts          pi   error %   cluster time   local time");

@@ -1,13 +1,21 @@
 package org.parallelcookbook.distributed;
 
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.rmi.AccessException;
 import java.rmi.Remote;
 import java.rmi.RemoteException;
+import java.rmi.server.RemoteObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>A remote procedure call with RPyC</b> (book chapter 5).
@@ -25,7 +33,10 @@ import org.parallelcookbook.core.RecipeMain;
  * {@link RemoteOutput} object of its own and hands its stub to the server
  * ({@link RemoteConsole#redirectOutput}); from then on the server calls <i>back</i> into the
  * client to print. The server accepts that stub because the deserialization filter of
- * {@link LoopbackRmi} admits stubs of this package's remote interfaces, nothing else.
+ * {@link LoopbackRmi} admits stubs of this package's remote interfaces, nothing else, and only when
+ * the stub's endpoint is a loopback address: a callback is the server opening a connection to
+ * wherever the stub points, so a stub naming another host is refused ({@code AccessException})
+ * before it is stored. (The caller itself can only be local: the console listens on 127.0.0.1.)
  *
  * <p>Run: {@code ./cookbook run ch5.rpyc}.
  */
@@ -89,8 +100,42 @@ public final class RemoteProcedureCall {
         }
 
         @Override
-        public void redirectOutput(RemoteOutput output) {
+        public void redirectOutput(RemoteOutput output) throws RemoteException {
+            if (output != null) {
+                String endpoint = endpointHost(output);
+                if (!isLoopbackLiteral(endpoint)) {
+                    throw new AccessException("callbacks are accepted from loopback endpoints only, not from " + endpoint);
+                }
+            }
             this.redirect = output;
+        }
+    }
+
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint:\\[([^\\],]+):(\\d+)[,\\]]");
+
+    /**
+     * The host a stub calls, as its remote reference names it ({@code [host:port,...]}); the JDK has no
+     * public getter, but {@code RemoteRef.remoteToString} has printed the endpoint this way since RMI
+     * began. Null when the object is no RMI stub.
+     */
+    static String endpointHost(Remote stub) {
+        Object handler = Proxy.isProxyClass(stub.getClass()) ? Proxy.getInvocationHandler(stub) : stub;
+        if (!(handler instanceof RemoteObject remote) || remote.getRef() == null) {
+            return null;
+        }
+        Matcher m = ENDPOINT.matcher(remote.getRef().remoteToString());
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** True for an IP literal on loopback (127.0.0.0/8, ::1); names are not resolved, so no lookup is made. */
+    static boolean isLoopbackLiteral(String host) {
+        if (host == null || !host.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -141,7 +186,8 @@ public final class RemoteProcedureCall {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(RemoteProcedureCall.class);
+        RecipeMain.run(args, options, opt -> {
             Result r = session(line -> System.out.println("[server output] " + line),
                     line -> System.out.println("[client output] " + line));
             System.out.println("refused: " + r.refused());

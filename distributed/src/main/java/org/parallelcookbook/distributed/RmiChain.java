@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Chaining objects with Pyro4</b> (book chapter 5).
@@ -119,7 +120,8 @@ public final class RmiChain {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(RmiChain.class);
+        RecipeMain.run(args, options, opt -> {
             Result r = run(List.of("1", "2", "3"));
             r.log().forEach(line -> System.out.println("server: " + line));
             System.out.println("client got: " + r.reply());

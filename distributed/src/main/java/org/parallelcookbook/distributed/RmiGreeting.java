@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 
 /**
@@ -64,13 +65,18 @@ public final class RmiGreeting {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int timeoutMs = RecipeMain.intOption(a, "--call-timeout-ms", 10_000, 1);
+        var options = RecipeOptions.of(RmiGreeting.class)
+                .intOption("--call-timeout-ms", 10_000, 1, Integer.MAX_VALUE, "limit of each remote call, in ms")
+                .flag("--serve", "only start the server and wait for clients")
+                .stringOption("--connect", null, "connect to a running server at HOST:PORT instead of starting one")
+                .rest("name", "the name to greet (default Rashmi)");
+        RecipeMain.run(args, options, opt -> {
+            int timeoutMs = opt.intValue("--call-timeout-ms");
             var timeout = Duration.ofMillis(timeoutMs);
-            String connect = RecipeMain.option(a, "--connect", null);
-            var names = RecipeMain.positional(a, "--connect", "--call-timeout-ms");
+            String connect = opt.string("--connect");
+            var names = opt.rest("name");
             String name = names.isEmpty() ? "Rashmi" : names.get(0);
-            if (RecipeMain.flag(a, "--serve")) {
+            if (opt.flag("--serve")) {
                 try (var rmi = LoopbackRmi.start(timeout)) {
                     serve(rmi);
                     System.out.println("serving '" + NAME + "' on " + rmi.address());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Latencies;
 import org.parallelcookbook.core.measure.Progress;
 
 /**
@@ -62,13 +63,15 @@ public final class RmiLatencyBenchmark implements CustomBenchmark {
         }
         progress.update(2, 2, "done");
         return new Report("Loopback round trip of a trivial call",
-                List.of("call", "calls", "median us", "p90 us", "p99 us", "min us"), rows, figures, "median us");
+                List.of("call", "calls", "median us", "95 % CI", "p90 us", "p99 us", "min us"), rows, figures, "median us");
     }
 
     private static void add(List<List<Object>> rows, Map<String, Object> figures, String what, int calls, long[] nanos) {
-        var p = Percentiles.of(nanos);
-        rows.add(List.of(what, calls, p.medianMicros(), p.p90Micros(), p.p99Micros(), p.minMicros()));
-        figures.put(what + " median us", p.medianMicros());
+        var p = Latencies.ofNanos(nanos);
+        rows.add(List.of(what, calls, round1(p.medianMicros()), p.medianCi().format("%.1f"), round1(p.p90Micros()),
+                round1(p.p99Micros()), round1(p.minMicros())));
+        figures.put(what + " median us", round1(p.medianMicros()));
+        figures.put(what + " median us 95% CI", List.of(p.medianCi().lo(), p.medianCi().hi()));
     }
 
     private static long[] rawSocket(int warm, int calls) throws Exception {
@@ -108,5 +111,9 @@ public final class RmiLatencyBenchmark implements CustomBenchmark {
                 echo.join(5000);
             }
         }
+    }
+
+    private static double round1(double micros) {
+        return Math.round(micros * 10) / 10.0;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Developing a client-server application with Pyro4</b> (book chapter 5).
@@ -141,7 +142,8 @@ public final class RmiShop {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(RmiShop.class);
+        RecipeMain.run(args, options, opt -> {
             List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
             try (var rmi = LoopbackRmi.start()) {
                 rmi.bind(NAME, new ShopServer(log));

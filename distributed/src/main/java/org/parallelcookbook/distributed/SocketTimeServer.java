@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>The socket module</b> (2nd edition, chapter 6; an extra).
@@ -60,8 +61,10 @@ public final class SocketTimeServer {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int port = RecipeMain.intOption(a, "--port", 0, 0);
+        var options = RecipeOptions.of(SocketTimeServer.class)
+                .intOption("--port", 0, 0, Integer.MAX_VALUE, "port on loopback (0 picks a free one)");
+        RecipeMain.run(args, options, opt -> {
+            int port = opt.intValue("--port");
             try (var server = open(port)) {
                 Thread serving = Thread.ofPlatform().name("time-server").start(() -> {
                     try {

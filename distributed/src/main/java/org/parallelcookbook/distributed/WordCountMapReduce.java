@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Using MapReduce with Disco</b> (book chapter 5).
@@ -165,11 +166,13 @@ public final class WordCountMapReduce {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            String out = RecipeMain.option(a, "--out", null);
+        var options = Cluster.declare(RecipeOptions.of(WordCountMapReduce.class))
+                .stringOption("--out", null, "also write the word counts to this file");
+        RecipeMain.run(args, options, opt -> {
+            String out = opt.string("--out");
             Path dir = out != null ? Path.of(out) : Files.createTempDirectory("ch5-disco");
             Map<String, Long> jet;
-            try (var cluster = Cluster.fromArgs(a, 2, true)) {
+            try (var cluster = Cluster.fromOptions(opt, 2, true)) {
                 jet = jet(cluster.entry(), TEXT);
                 System.out.printf("Jet pipeline on %d members: %d words, %d distinct%n", cluster.memberList().size(),
                         jet.values().stream().mapToLong(Long::longValue).sum(), jet.size());

@@ -18,6 +18,16 @@ abstract class WorkerJvmWorkload implements ScalableWorkload {
     private final Map<Integer, Cluster> clients = new TreeMap<>();
 
     @Override
+    public String model() {
+        return "Hazelcast worker JVMs, one executor thread each";
+    }
+
+    @Override
+    public boolean inProcess() {
+        return false;
+    }
+
+    @Override
     public List<Integer> defaultWorkers() {
         return List.of(1, 2);
     }

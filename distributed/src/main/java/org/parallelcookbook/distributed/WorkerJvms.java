@@ -65,8 +65,8 @@ public final class WorkerJvms implements AutoCloseable {
         var ready = new CompletableFuture<String>();
         List<String> args = new ArrayList<>(List.of("--cluster", clusterName,
                 "--port", String.valueOf(Cluster.freePort("127.0.0.1")), "--threads", String.valueOf(threads)));
-        if (!jet) {
-            args.add("--no-jet"); // Jet adds seconds to a member's start; only ch5.disco needs it
+        if (jet) {
+            args.add("--jet"); // off by default: Jet adds seconds to a member's start and only ch5.disco needs it
         }
         for (String a : addresses) {
             args.add("--member");

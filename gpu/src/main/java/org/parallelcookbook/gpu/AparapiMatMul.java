@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.aparapi.AparapiSupport;
 import org.parallelcookbook.gpu.aparapi.LongMatMulKernel;
 
@@ -69,10 +70,14 @@ public final class AparapiMatMul {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int size = RecipeMain.intOption(a, "--size", 10, 1);
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
-            var mode = AparapiSupport.Mode.parse(RecipeMain.option(a, "--mode", "auto"));
+        var options = RecipeOptions.of(AparapiMatMul.class)
+                .intOption("--size", 10, 1, Integer.MAX_VALUE, "rows and columns of the square matrices")
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random matrices")
+                .stringOption("--mode", "auto", "Aparapi execution mode: auto, gpu, cpu (OpenCL on the CPU) or jtp (Java threads)");
+        RecipeMain.run(args, options, opt -> {
+            int size = opt.intValue("--size");
+            long seed = opt.intValue("--seed");
+            var mode = AparapiSupport.Mode.parse(opt.string("--mode"));
             long[] x = HostArrays.randomLongs(size * size, 10, seed);
             long[] y = HostArrays.randomLongs(size * size, 10, seed + 1);
             var result = multiply(x, y, size, size, size, mode);

@@ -11,6 +11,7 @@ import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Clock;
 import org.parallelcookbook.core.measure.Measurer;
 import org.parallelcookbook.gpu.cuda.CudaContext;
@@ -105,9 +106,12 @@ public final class CublasGemm {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int size = RecipeMain.intOption(a, "--size", 10, 1);
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(CublasGemm.class)
+                .intOption("--size", 10, 1, Integer.MAX_VALUE, "rows and columns of the square matrices")
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random matrices");
+        RecipeMain.run(args, options, opt -> {
+            int size = opt.intValue("--size");
+            long seed = opt.intValue("--seed");
             double[] x = HostArrays.randomDoubles(size * size, seed);
             double[] y = HostArrays.randomDoubles(size * size, seed + 1);
             var r = gemm(1.0, x, y, 1.0, new double[size * size], size, size, size);

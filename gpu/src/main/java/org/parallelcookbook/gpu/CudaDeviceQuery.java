@@ -15,6 +15,7 @@ import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.JCudaDriver;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
 
 /**
@@ -86,7 +87,8 @@ public final class CudaDeviceQuery {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(CudaDeviceQuery.class);
+        RecipeMain.run(args, options, opt -> {
             var report = query();
             System.out.printf(Locale.ROOT, "CUDA driver API %d.%d, %d device(s) found%n", report.driverVersion() / 1000,
                     report.driverVersion() % 1000 / 10, report.devices().size());

@@ -2,6 +2,7 @@ package org.parallelcookbook.gpu;
 
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.cuda.CudaReductionKernel;
 
@@ -36,7 +37,7 @@ public final class CudaDotProduct {
         return v;
     }
 
-    /** The CPU reference: sum of i² for i < n. */
+    /** The CPU reference: sum of i² for i &lt; n. */
     public static long reference(int n) {
         long s = 0;
         for (long i = 0; i < n; i++) {
@@ -54,8 +55,10 @@ public final class CudaDotProduct {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intArg(a, 0, "n", 400, 1);
+        var options = RecipeOptions.of(CudaDotProduct.class)
+                .intPositional("n", 400, 1, Integer.MAX_VALUE, "vector length");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("n");
             long[] x = arange(n);
             long result = dot(x, x);
             System.out.println("dot(arange(" + n + "), arange(" + n + ")) on the GPU = " + result);

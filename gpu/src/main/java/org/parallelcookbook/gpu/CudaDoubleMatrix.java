@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 
 /**
@@ -70,9 +71,12 @@ public final class CudaDoubleMatrix {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            boolean bookBug = RecipeMain.flag(a, "--book-bug");
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(CudaDoubleMatrix.class)
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random matrix")
+                .flag("--book-bug", "launch the book's grid (shows the cells it leaves untouched)");
+        RecipeMain.run(args, options, opt -> {
+            boolean bookBug = opt.flag("--book-bug");
+            long seed = opt.intValue("--seed");
             int width = 5;
             var r = doubleMatrix(HostArrays.randomNormalFloats(width * width, seed), width, bookBug);
             System.out.println("device: " + r.device());

@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.cuda.CudaElementwiseKernel;
 
@@ -47,9 +48,12 @@ public final class CudaElementwise {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intArg(RecipeMain.positional(a, "--seed").toArray(String[]::new), 0, "n", 50, 1);
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(CudaElementwise.class)
+                .intPositional("n", 50, 1, Integer.MAX_VALUE, "vector length")
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random input");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("n");
+            long seed = opt.intValue("--seed");
             var r = linearCombination(2f, HostArrays.randomFloats(n, seed), 5f, HostArrays.randomFloats(n, seed + 1));
             System.out.println(r.device());
             System.out.println("generated kernel:");

@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.kernel.MatMulKernels;
 
@@ -62,9 +63,12 @@ public final class CudaMatrixMultiply {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intOption(a, "--size", 5, 1);
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(CudaMatrixMultiply.class)
+                .intOption("--size", 5, 1, Integer.MAX_VALUE, "rows and columns of the square matrices")
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random matrices");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("--size");
+            long seed = opt.intValue("--seed");
             var r = multiply(HostArrays.randomNormalFloats(n * n, seed), HostArrays.randomNormalFloats(n * n, seed + 1), n);
             System.out.println("device: " + r.device());
             if (n <= 8) {

@@ -2,6 +2,7 @@ package org.parallelcookbook.gpu;
 
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.cuda.GpuArray;
 
@@ -40,8 +41,10 @@ public final class GpuArrayDemo {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(GpuArrayDemo.class)
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random array");
+        RecipeMain.run(args, options, opt -> {
+            long seed = opt.intValue("--seed");
             var r = run(HostArrays.randomNormalFloats(16, seed), 4, 4);
             System.out.println("device: " + r.device());
             System.out.print("a =\n" + HostArrays.format(r.original(), 4, 4));

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sink;
 import org.parallelcookbook.core.measure.Summary;
@@ -73,11 +75,12 @@ public final class GpuComparison implements CustomBenchmark {
 
     /**
      * One measured variant; {@code kernel} is null where there is no separate kernel time;
-     * {@code bytes} is what one run must move through memory at least (0 where not reported);
-     * {@code change} is the sentence on what this row changes against the one before.
+     * {@code totalCi} is the 95 % interval of the end-to-end median; {@code bytes} is what one run
+     * must move through memory at least (0 where not reported); {@code change} is the sentence on
+     * what this row changes against the one before.
      */
-    public record Row(String variant, String device, Summary kernel, Summary total, double flops, double bytes,
-                      String change) {
+    public record Row(String variant, String device, Summary kernel, Summary total, Interval totalCi, double flops,
+                      double bytes, String change) {
         public double gflops() {
             return flops / total.median() / 1e9;
         }
@@ -143,7 +146,8 @@ public final class GpuComparison implements CustomBenchmark {
             total[i] = (System.nanoTime() - start) / 1e9;
             hasKernel &= !Double.isNaN(kernel[i]);
         }
-        return new Row(name, device, hasKernel ? Summary.of(kernel) : null, Summary.of(total), flops, bytes, change);
+        return new Row(name, device, hasKernel ? Summary.of(kernel) : null, Summary.of(total),
+                Bootstrap.seeded(trials).medianOf(total), flops, bytes, change);
     }
 
     /** Runs every variant. */
@@ -283,6 +287,7 @@ public final class GpuComparison implements CustomBenchmark {
             table.add(List.of(r.variant(), r.device(),
                     r.kernel() == null ? "-" : (Object) (r.kernel().median() * 1e3),
                     r.total().median() * 1e3,
+                    String.format(Locale.ROOT, "[%.3g, %.3g]", r.totalCi().lo() * 1e3, r.totalCi().hi() * 1e3),
                     r.kernelGflops() == null ? "-" : (Object) r.kernelGflops(),
                     r.gflops(),
                     r.gbPerSecond() == null ? "-" : (Object) r.gbPerSecond(),
@@ -311,8 +316,8 @@ public final class GpuComparison implements CustomBenchmark {
         String title = String.format(Locale.ROOT,
                 "CPU vs OpenCL vs Aparapi: matmul n = %d, element-wise %,d x %d; best OpenCL kernel %.1f GFLOP/s "
                         + "(tiled %.2fx naive)", config.matrixN(), config.elements(), config.repeat(), best, tiledOverNaive);
-        return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "kernel GFLOP/s", "GFLOP/s",
-                "GB/s", "what this row changes"),
+        return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "95 % CI ms", "kernel GFLOP/s",
+                "GFLOP/s", "GB/s", "what this row changes"),
                 table, figures, "GFLOP/s");
     }
 

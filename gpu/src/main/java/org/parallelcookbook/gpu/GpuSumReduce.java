@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UnavailableException;
 import org.parallelcookbook.gpu.aparapi.AparapiSupport;
 import org.parallelcookbook.gpu.aparapi.PartialSumKernel;
@@ -115,8 +116,10 @@ public final class GpuSumReduce {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intArg(a, 0, "n", 10_000, 1);
+        var options = RecipeOptions.of(GpuSumReduce.class)
+                .intPositional("n", 10_000, 1, Integer.MAX_VALUE, "numbers summed");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("n");
             if (n > 3_000_000) {
                 throw new org.parallelcookbook.core.UsageException("n must be at most 3000000 (the sum must fit a long, the input the heap)");
             }

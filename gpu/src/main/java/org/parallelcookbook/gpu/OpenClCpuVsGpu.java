@@ -7,6 +7,7 @@ import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Clock;
 import org.parallelcookbook.core.measure.Measurer;
 import org.parallelcookbook.gpu.opencl.ClKernel;
@@ -138,10 +139,14 @@ public final class OpenClCpuVsGpu {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intOption(a, "--n", 10_000, 1);
-            int repeat = RecipeMain.intOption(a, "--repeat", 10_000, 1);
-            long seed = RecipeMain.intOption(a, "--seed", 42, 0);
+        var options = RecipeOptions.of(OpenClCpuVsGpu.class)
+                .intOption("--n", 10_000, 1, Integer.MAX_VALUE, "vector length")
+                .intOption("--repeat", 10_000, 1, Integer.MAX_VALUE, "times the kernel's arithmetic is repeated per element")
+                .intOption("--seed", 42, 0, Integer.MAX_VALUE, "seed of the random vectors");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("--n");
+            int repeat = opt.intValue("--repeat");
+            long seed = opt.intValue("--seed");
             var r = compare(n, repeat, seed, Clock.system());
             System.out.println(r.device());
             System.out.printf(Locale.ROOT, "%,d elements x %,d repeated additions = %,d additions%n", n, repeat,

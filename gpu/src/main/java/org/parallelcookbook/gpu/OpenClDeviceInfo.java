@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.opencl.OpenClDevice;
 import org.parallelcookbook.gpu.opencl.OpenClDevices;
 
@@ -63,7 +64,8 @@ public final class OpenClDeviceInfo {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(OpenClDeviceInfo.class);
+        RecipeMain.run(args, options, opt -> {
             var report = query();
             int lastPlatform = -1;
             for (OpenClDevice d : report.devices()) {

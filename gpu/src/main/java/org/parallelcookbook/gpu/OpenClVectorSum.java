@@ -6,6 +6,7 @@ import static org.jocl.CL.CL_MEM_WRITE_ONLY;
 
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.gpu.opencl.OpenClContext;
 import org.parallelcookbook.gpu.opencl.OpenClDevices;
 
@@ -64,9 +65,12 @@ public final class OpenClVectorSum {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intArg(a, 0, "n", 100, 1);
-            long seed = RecipeMain.longArg(a, 1, "seed", 42, Long.MIN_VALUE);
+        var options = RecipeOptions.of(OpenClVectorSum.class)
+                .intPositional("n", 100, 1, Integer.MAX_VALUE, "vector length")
+                .longPositional("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random vectors");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("n");
+            long seed = opt.longValue("seed");
             int[] x = HostArrays.randomInts(n, 100, seed);
             int[] y = HostArrays.randomInts(n, 100, seed + 1);
             var result = sum(x, y);

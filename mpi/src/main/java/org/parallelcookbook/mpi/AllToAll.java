@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -9,6 +11,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -49,6 +52,26 @@ public final class AllToAll {
             Matcher m = Lines.match(LINE, l);
             return new Exchanged(l.rank(), l.size(), Lines.ints(m.group(1)), Lines.ints(m.group(2)));
         }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Exchanged o && rank == o.rank
+                    && size == o.size
+                    && Arrays.equals(sent, o.sent)
+                    && Arrays.equals(received, o.received);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, Arrays.hashCode(sent), Arrays.hashCode(received));
+        }
+
+        @Override
+        public String toString() {
+            return "Exchanged[rank=" + rank + ", size=" + size + ", sent=" + Arrays.toString(sent)
+                    + ", received=" + Arrays.toString(received) + "]";
+        }
     }
 
     public record Result(List<Exchanged> ranks, MpiResult run) {
@@ -64,7 +87,8 @@ public final class AllToAll {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> System.out.println(run(MpiOptions.parse(a, RANKS, 1).options()).run().describe()));
+        var options = MpiOptions.declare(RecipeOptions.of(AllToAll.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> System.out.println(run(MpiOptions.from(opt)).run().describe()));
     }
 
     /** The code every rank runs. */

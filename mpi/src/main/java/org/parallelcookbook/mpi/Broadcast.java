@@ -8,6 +8,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -69,7 +70,8 @@ public final class Broadcast {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> System.out.println(run(MpiOptions.parse(a, RANKS, 1).options()).run().describe()));
+        var options = MpiOptions.declare(RecipeOptions.of(Broadcast.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> System.out.println(run(MpiOptions.from(opt)).run().describe()));
     }
 
     /** The code every rank runs. */

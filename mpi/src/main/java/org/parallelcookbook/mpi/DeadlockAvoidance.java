@@ -12,6 +12,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
@@ -32,14 +33,16 @@ import org.parallelcookbook.mpi.launch.RankProtocol;
  * <ul>
  *   <li>{@code recv-first}: the book's deadlock.</li>
  *   <li>{@code ssend-first}: both call {@code Ssend}, the synchronous send, which returns only when
- *       the receiver has started receiving. It deadlocks every time, which exposes the hidden
- *       assumption of the next variant.</li>
+ *       the receiver has started receiving. It deadlocks every time, under every MPI: the
+ *       guaranteed form of the next variant, and what exposes that variant's hidden assumption.</li>
  *   <li>{@code send-first}: both call the standard {@code Send}. MPI allows a standard send to
  *       return once the message is buffered, or only once it is received; the book's "it works if
- *       the library buffers" is exactly that choice. MPJ Express's multicore device does not buffer:
- *       this variant deadlocks there as surely as {@code ssend-first}; its niodev device (TCP) sends
- *       small messages eagerly, and there the same code finishes. Correct MPI code must not depend on
- *       buffering.</li>
+ *       the library buffers" is exactly that choice. So this is <b>not an MPI deadlock</b>: it is
+ *       MPJ Express's multicore device not buffering. There it hangs as surely as
+ *       {@code ssend-first}; its niodev device (TCP) sends small messages eagerly, and there the same
+ *       code finishes, as it would under most MPIs. Correct MPI code must not depend on buffering,
+ *       which is why {@code ssend-first} is the variant that shows the deadlock for sure
+ *       ({@link Deadlock#UNDER_EVERY_MPI}).</li>
  *   <li>{@code ordered}: rank 1 sends then receives, rank 5 receives then sends.</li>
  *   <li>{@code sendrecv}: both call {@code Sendrecv}.</li>
  * </ul>
@@ -63,29 +66,49 @@ public final class DeadlockAvoidance {
     private DeadlockAvoidance() {
     }
 
+    /** Whether an ordering deadlocks, and under which MPI. */
+    public enum Deadlock {
+        /** Under every conforming MPI: no implementation may let these calls return. */
+        UNDER_EVERY_MPI,
+        /**
+         * Only where a standard {@code Send} waits for its receiver, as on MPJ's multicore device;
+         * an MPI that buffers the message (MPJ's niodev for small ones, most MPIs) finishes.
+         */
+        WITHOUT_BUFFERING,
+        /** Never. */
+        NEVER
+    }
+
     /** The orderings of the exchange between ranks 1 and 5. */
     public enum Variant {
-        RECV_FIRST("recv-first", true),
-        SSEND_FIRST("ssend-first", true),
-        SEND_FIRST("send-first", true),
-        ORDERED("ordered", false),
-        SENDRECV("sendrecv", false);
+        RECV_FIRST("recv-first", Deadlock.UNDER_EVERY_MPI),
+        SSEND_FIRST("ssend-first", Deadlock.UNDER_EVERY_MPI),
+        SEND_FIRST("send-first", Deadlock.WITHOUT_BUFFERING),
+        ORDERED("ordered", Deadlock.NEVER),
+        SENDRECV("sendrecv", Deadlock.NEVER);
 
         private final String id;
-        private final boolean deadlocks;
+        private final Deadlock deadlock;
 
-        Variant(String id, boolean deadlocks) {
+        Variant(String id, Deadlock deadlock) {
             this.id = id;
-            this.deadlocks = deadlocks;
+            this.deadlock = deadlock;
         }
 
         public String id() {
             return id;
         }
 
-        /** Whether this ordering deadlocks on MPJ Express's multicore device. */
+        public Deadlock deadlock() {
+            return deadlock;
+        }
+
+        /**
+         * Whether this ordering deadlocks on MPJ Express's multicore device: the ones that do under
+         * every MPI, and {@code send-first}, because that device does not buffer a standard send.
+         */
         public boolean deadlocks() {
-            return deadlocks;
+            return deadlock != Deadlock.NEVER;
         }
 
         public static Variant parse(String s) {
@@ -123,8 +146,14 @@ public final class DeadlockAvoidance {
     public record Outcome(Variant variant, boolean deadlocked, List<Swap> swaps, List<Integer> blocked, MpiResult run) {
         public String summary() {
             if (deadlocked) {
-                return String.format(Locale.ROOT, "%-11s DEADLOCK: ranks %s still blocked after %d s; all %d ranks killed",
-                        variant.id(), blocked, run.timeout().toSeconds(), run.np());
+                String why = switch (variant.deadlock()) {
+                    case UNDER_EVERY_MPI -> " (a deadlock under every MPI)";
+                    case WITHOUT_BUFFERING -> " (only because MPJ's multicore device does not buffer a standard Send;"
+                            + " an MPI that buffers finishes it)";
+                    case NEVER -> " (unexpected: this order cannot deadlock)";
+                };
+                return String.format(Locale.ROOT, "%-11s DEADLOCK: ranks %s still blocked after %d s; all %d ranks killed%s",
+                        variant.id(), blocked, run.timeout().toSeconds(), run.np(), why);
             }
             return String.format(Locale.ROOT, "%-11s finished: %s", variant.id(),
                     swaps.stream().map(s -> s.rank() + " got \"" + s.received() + "\"").toList());
@@ -153,14 +182,17 @@ public final class DeadlockAvoidance {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            MpiOptions.Parsed p = MpiOptions.parse(a, RANKS, 6);
-            MpiOptions options = p.options();
-            if (RecipeMain.option(a, "--timeout", null) == null) {
+        var declared = MpiOptions.declare(RecipeOptions.of(DeadlockAvoidance.class), RANKS, 6)
+                .rest("variant", "variants to run (default all): " + java.util.Arrays.stream(Variant.values())
+                        .map(v -> v.id()).collect(java.util.stream.Collectors.joining(", ")))
+                .note("Without --timeout each variant gets " + DEFAULT_LIMIT.toSeconds() + " s: the deadlocking ones are stopped then.");
+        RecipeMain.run(args, declared, opt -> {
+            MpiOptions options = MpiOptions.from(opt);
+            if (!opt.given("--timeout")) {
                 options = options.withTimeout(DEFAULT_LIMIT);
             }
-            List<Variant> variants = p.rest().isEmpty() ? List.of(Variant.values())
-                    : p.rest().stream().map(Variant::parse).toList();
+            List<Variant> variants = opt.rest("variant").isEmpty() ? List.of(Variant.values())
+                    : opt.rest("variant").stream().map(Variant::parse).toList();
             List<Outcome> outcomes = new ArrayList<>();
             for (Variant v : variants) {
                 System.out.println("== " + v.id());

@@ -1,13 +1,16 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -56,6 +59,27 @@ public final class Gather {
             return new Collected(l.rank(), l.size(), Integer.parseInt(m.group(1)), Lines.ints(m.group(2)),
                     Lines.ints(m.group(3)));
         }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Collected o && rank == o.rank
+                    && size == o.size
+                    && sent == o.sent
+                    && Arrays.equals(gathered, o.gathered)
+                    && Arrays.equals(allgathered, o.allgathered);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, sent, Arrays.hashCode(gathered), Arrays.hashCode(allgathered));
+        }
+
+        @Override
+        public String toString() {
+            return "Collected[rank=" + rank + ", size=" + size + ", sent=" + sent + ", gathered="
+                    + Arrays.toString(gathered) + ", allgathered=" + Arrays.toString(allgathered) + "]";
+        }
     }
 
     public record Result(List<Collected> ranks, MpiResult run) {
@@ -75,8 +99,9 @@ public final class Gather {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            Result r = run(MpiOptions.parse(a, RANKS, 1).options());
+        var options = MpiOptions.declare(RecipeOptions.of(Gather.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> {
+            Result r = run(MpiOptions.from(opt));
             int[] buffer = r.atRoot();
             for (int i = 1; i < buffer.length; i++) {
                 System.out.println("process " + ROOT + " receiving " + buffer[i] + " from process " + i);

@@ -5,6 +5,7 @@ import java.util.List;
 import mpi.Intracomm;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -69,9 +70,9 @@ public final class MpiHelloWorld {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            MpiOptions.Parsed p = MpiOptions.parse(a, RANKS, 1);
-            System.out.println(run(p.options()).run().describe());
+        var options = MpiOptions.declare(RecipeOptions.of(MpiHelloWorld.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> {
+            System.out.println(run(MpiOptions.from(opt)).run().describe());
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.mpi.launch.Device;
 import org.parallelcookbook.mpi.launch.MpiResult;
@@ -53,6 +54,39 @@ public record MpiOptions(int np, Device device, Path machines, Duration timeout,
             run.machinesFile(machines);
         }
         return run.run();
+    }
+
+    /**
+     * Declares the launcher options of an MPI recipe: {@code --np N} (default {@code defaultNp}, at
+     * least {@code minNp}), {@code --dev multicore|niodev}, {@code --machines FILE} and
+     * {@code --timeout SECONDS}. {@link #from} reads them back after parsing.
+     */
+    public static RecipeOptions declare(RecipeOptions options, int defaultNp, int minNp) {
+        return options.intOption("--np", defaultNp, minNp, 1024, "number of MPJ Express ranks")
+                .choiceOption("--dev", "multicore", "MPJ device: multicore (one JVM) or niodev (MPJ daemons, --machines)",
+                        "multicore", "niodev")
+                .stringOption("--machines", null, "machines file for --dev niodev (one host per line)")
+                .intOption("--timeout", (int) DEFAULT_TIMEOUT.toSeconds(), 1, 86_400,
+                        "limit in seconds once every rank is up");
+    }
+
+    /** The launch options from values parsed against {@link #declare}; output echoed to standard output. */
+    public static MpiOptions from(RecipeOptions.Values values) {
+        Device device = Device.parse(values.string("--dev"));
+        String machinesArg = values.string("--machines");
+        Path machines = machinesArg == null ? null : Path.of(machinesArg);
+        if (device == Device.NIODEV) {
+            if (machines == null) {
+                throw new UsageException("--dev niodev needs --machines FILE (one host per line, each running an MPJ daemon)");
+            }
+            if (!Files.isRegularFile(machines)) {
+                throw new UsageException("--machines: no such file: " + machines);
+            }
+        } else if (machines != null) {
+            throw new UsageException("--machines is only for --dev niodev");
+        }
+        return new MpiOptions(values.intValue("--np"), device, machines,
+                Duration.ofSeconds(values.intValue("--timeout")), System.out::println);
     }
 
     /** The launcher options of a recipe's command line, and what is left for the recipe. */

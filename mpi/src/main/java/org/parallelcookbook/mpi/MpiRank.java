@@ -56,19 +56,41 @@ public final class MpiRank {
         }
     }
 
-    /** Halts this JVM when the program that launched the run is gone (once per JVM, not per rank). */
+    /**
+     * Halts this JVM when the program that launched the run is gone (when it runs on this host), and
+     * in any case once the run's lifetime is over (once per JVM, not per rank).
+     */
     private static void watchLauncher() {
-        String pid = System.getProperty(RankProtocol.WATCH_PROPERTY);
-        if (pid == null || System.getProperties().putIfAbsent(RankProtocol.WATCH_PROPERTY + ".started", "true") != null) {
+        String watch = System.getProperty(RankProtocol.WATCH_PROPERTY);
+        String lifetime = System.getProperty(RankProtocol.LIFETIME_PROPERTY);
+        if ((watch == null && lifetime == null)
+                || System.getProperties().putIfAbsent(RankProtocol.WATCH_PROPERTY + ".started", "true") != null) {
             return;
         }
-        ProcessHandle.of(Long.parseLong(pid)).ifPresentOrElse(launcher -> {
-            Thread t = new Thread(() -> {
+        long pid = watch == null ? -1 : RankProtocol.launcherPid(watch, RankProtocol.hostIdentity());
+        if (pid > 0) {
+            ProcessHandle.of(pid).ifPresentOrElse(launcher -> daemon("cookbook-mpi-launcher-watchdog", () -> {
                 launcher.onExit().join();
-                Runtime.getRuntime().halt(125);
-            }, "cookbook-mpi-launcher-watchdog");
-            t.setDaemon(true);
-            t.start();
-        }, () -> Runtime.getRuntime().halt(125));
+                Runtime.getRuntime().halt(RankProtocol.HALTED);
+            }), () -> Runtime.getRuntime().halt(RankProtocol.HALTED));
+        }
+        if (lifetime != null) {
+            long seconds = Long.parseLong(lifetime);
+            daemon("cookbook-mpi-lifetime", () -> {
+                try {
+                    Thread.sleep(java.time.Duration.ofSeconds(seconds));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.err.println("rank JVM halted: the run's lifetime of " + seconds + " s is over");
+                Runtime.getRuntime().halt(RankProtocol.HALTED);
+            });
+        }
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
     }
 }

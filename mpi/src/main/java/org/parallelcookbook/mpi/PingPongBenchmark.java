@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 
 /**
@@ -46,11 +48,16 @@ public final class PingPongBenchmark implements CustomBenchmark {
             }
             runs.sort(java.util.Comparator.comparingDouble(PingPong.Figures::latencyMicros));
             PingPong.Figures f = runs.get(runs.size() / 2);
-            rows.add(List.of("multicore, " + np + " ranks", f.latencyMicros(), f.bandwidthGBps(), f.allreduceMicros()));
+            // the interval of the median latency over the runs (each run a fresh set of rank JVMs)
+            Interval ci = Bootstrap.seeded(np).medianOf(runs.stream().mapToDouble(PingPong.Figures::latencyMicros).toArray());
+            rows.add(List.of("multicore, " + np + " ranks", f.latencyMicros(), ci.lo(), ci.hi(), f.bandwidthGBps(),
+                    f.allreduceMicros()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("device", "multicore");
             entry.put("ranks", np);
             entry.put("latency_us", f.latencyMicros());
+            entry.put("latency_us_ci", List.of(ci.lo(), ci.hi()));
+            entry.put("interval_method", "95 % percentile bootstrap of the median over " + trials + " runs");
             entry.put("bandwidth_GBps", f.bandwidthGBps());
             entry.put("allreduce_us", f.allreduceMicros());
             entry.put("round_trips", f.roundTrips());
@@ -61,7 +68,7 @@ public final class PingPongBenchmark implements CustomBenchmark {
         String title = String.format(Locale.ROOT, "MPJ Express ping-pong: one-way latency of %d B (median of %,d round trips),"
                 + " bandwidth of 4 MiB (median of %d), Allreduce of %,d doubles (median of %,d)", PingPong.SMALL_BYTES,
                 reps.roundTrips(), reps.transfers(), PingPong.DOUBLES, reps.allreduces());
-        return new Report(title, List.of("device", "latency us", "bandwidth GB/s", "allreduce us"), rows, figures,
+        return new Report(title, List.of("device", "latency us", "95 % lo", "95 % hi", "bandwidth GB/s", "allreduce us"), rows, figures,
                 "latency us");
     }
 }

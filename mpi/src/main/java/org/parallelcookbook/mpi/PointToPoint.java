@@ -9,6 +9,7 @@ import mpi.MPI;
 import mpi.Status;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -74,7 +75,8 @@ public final class PointToPoint {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> System.out.println(run(MpiOptions.parse(a, RANKS, RANKS).options()).run().describe()));
+        var options = MpiOptions.declare(RecipeOptions.of(PointToPoint.class), RANKS, RANKS);
+        RecipeMain.run(args, options, opt -> System.out.println(run(MpiOptions.from(opt)).run().describe()));
     }
 
     /** The code every rank runs. */

@@ -1,7 +1,9 @@
 package org.parallelcookbook.mpi;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -9,6 +11,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
 import org.parallelcookbook.mpi.launch.RankProtocol;
@@ -60,6 +63,25 @@ public final class Scatter {
             Matcher m = Lines.match(LINE, l);
             return new Received(l.rank(), l.size(), Integer.parseInt(m.group(1)), Lines.ints(m.group(2)));
         }
+
+        /** Equal when every field and every array element is: a record compares arrays by identity otherwise. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Received o && rank == o.rank
+                    && size == o.size
+                    && scattered == o.scattered
+                    && Arrays.equals(chunk, o.chunk);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rank, size, scattered, Arrays.hashCode(chunk));
+        }
+
+        @Override
+        public String toString() {
+            return "Received[rank=" + rank + ", size=" + size + ", scattered=" + scattered + ", chunk=" + Arrays.toString(chunk) + "]";
+        }
     }
 
     public record Result(List<Received> ranks, MpiResult run) {
@@ -89,7 +111,8 @@ public final class Scatter {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> System.out.println(run(MpiOptions.parse(a, RANKS, 1).options()).run().describe()));
+        var options = MpiOptions.declare(RecipeOptions.of(Scatter.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> System.out.println(run(MpiOptions.from(opt)).run().describe()));
     }
 
     /** The code every rank runs. */

@@ -11,6 +11,7 @@ import mpi.MPI;
 import mpi.ShiftParms;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
@@ -39,6 +40,13 @@ import org.parallelcookbook.mpi.launch.RankProtocol;
  * <p>Each rank prints two lines, e.g. {@code rank 3 of 4: mesh coords (1, 1) up 1 down -3 left 2 right -3}
  * and the same for {@code torus}; then the two neighbour tables are printed.
  *
+ * <p><b>Sizes the grid does not cover.</b> With 5 ranks the book's formula gives a 2 × 2 grid, and
+ * rank 4 has no place in it. MPI's answer is that {@code Create_cart} returns
+ * {@code MPI_COMM_NULL} to such ranks (MPJ Express: {@code null}), which must not be used; here
+ * such a rank prints {@code rank 4 of 5: mesh outside the 2 x 2 grid: MPI.COMM_NULL, ...} and
+ * the run says which ranks were left out. Sizes 1-4, 6, 8, 9, 12 ... are covered, 5, 7, 10,
+ * 11 ... are not.
+ *
  * <p>Run: {@code ./cookbook run ch3.mpi-topology [--np N]}.
  */
 @Recipe(id = "ch3.mpi-topology", chapter = 3, title = "How to optimize communication")
@@ -48,6 +56,7 @@ public final class VirtualTopology {
 
     private static final Pattern LINE = Pattern.compile(
             "(mesh|torus) coords \\((\\d+), (\\d+)\\) up (-?\\d+) down (-?\\d+) left (-?\\d+) right (-?\\d+)");
+    private static final Pattern OUTSIDE = Pattern.compile("(mesh|torus) outside the (\\d+) x (\\d+) grid: .*");
 
     private VirtualTopology() {
     }
@@ -67,8 +76,18 @@ public final class VirtualTopology {
         }
     }
 
-    /** The mesh and torus tables, by rank. */
-    public record Result(List<Neighbours> mesh, List<Neighbours> torus, MpiResult run) {
+    /**
+     * The mesh and torus tables, by rank, and the ranks of {@code MPI.COMM_WORLD} the grid leaves
+     * out (rows × cols &lt; size, as with 5 ranks on a 2 × 2 grid): MPI gives those ranks no cartesian
+     * communicator ({@code MPI_COMM_NULL}), so they have no coordinates and no neighbours.
+     */
+    public record Result(List<Neighbours> mesh, List<Neighbours> torus, List<Integer> outside, MpiResult run) {
+    }
+
+    /** The line of a rank the grid leaves out. */
+    static String outsideLine(int rank, int size, boolean periodic, int[] dims) {
+        return RankLine.of(rank, size, (periodic ? "torus" : "mesh") + " outside the " + dims[0] + " x " + dims[1]
+                + " grid: MPI.COMM_NULL, no coordinates, no neighbours").format();
     }
 
     /** The book's grid shape: rows = ⌊√size⌋, cols = size / rows. */
@@ -79,9 +98,13 @@ public final class VirtualTopology {
 
     public static Result run(MpiOptions options) throws IOException, InterruptedException {
         MpiResult r = options.launch(VirtualTopology.class).requireSuccess();
-        List<Neighbours> all = r.rankLines().stream().map(Neighbours::parse)
+        List<RankLine> lines = r.rankLines();
+        List<Neighbours> all = lines.stream().filter(l -> !OUTSIDE.matcher(l.text()).matches()).map(Neighbours::parse)
                 .sorted(Comparator.comparingInt(Neighbours::rank)).toList();
-        return new Result(all.stream().filter(n -> !n.periodic()).toList(), all.stream().filter(Neighbours::periodic).toList(), r);
+        List<Integer> outside = lines.stream().filter(l -> OUTSIDE.matcher(l.text()).matches() && l.text().startsWith("mesh"))
+                .map(RankLine::rank).sorted().toList();
+        return new Result(all.stream().filter(n -> !n.periodic()).toList(), all.stream().filter(Neighbours::periodic).toList(),
+                outside, r);
     }
 
     /** A table of neighbours, as printed by {@code main} and shown in the docs. */
@@ -97,13 +120,19 @@ public final class VirtualTopology {
             OnRank.main(args);
             return;
         }
-        RecipeMain.run(args, a -> {
-            Result r = run(MpiOptions.parse(a, RANKS, 1).options());
+        var options = MpiOptions.declare(RecipeOptions.of(VirtualTopology.class), RANKS, 1);
+        RecipeMain.run(args, options, opt -> {
+            Result r = run(MpiOptions.from(opt));
             System.out.println();
             System.out.println("mesh (periods false, false); -3 = MPI.PROC_NULL, no neighbour");
             System.out.print(table(r.mesh(), false));
             System.out.println("torus (periods true, true)");
             System.out.print(table(r.torus(), false));
+            if (!r.outside().isEmpty()) {
+                int[] d = dims(r.run().np());
+                System.out.println("ranks " + r.outside() + " are outside the " + d[0] + " x " + d[1] + " grid: as MPI "
+                        + "specifies, Create_cart gave them MPI.COMM_NULL (no coordinates, no neighbours)");
+            }
             System.out.println(r.run().describe());
         });
     }
@@ -115,14 +144,28 @@ public final class VirtualTopology {
 
         static void main(String[] args) throws Exception {
             MpiRank.run(args, (world, rest) -> {
-                System.out.println(neighbours(world, false).line());
-                System.out.println(neighbours(world, true).line());
+                System.out.println(line(world, false));
+                System.out.println(line(world, true));
             });
         }
 
+        /** The rank's neighbours line, or the line that says the grid left it out. */
+        static String line(Intracomm world, boolean periodic) {
+            Neighbours n = neighbours(world, periodic);
+            return n != null ? n.line() : outsideLine(world.Rank(), world.Size(), periodic, dims(world.Size()));
+        }
+
+        /**
+         * The rank's place in the grid, or {@code null} when the grid has no place for it: with more
+         * ranks than rows × cols, {@code Create_cart} (collective, so every rank calls it) returns
+         * {@code MPI_COMM_NULL} to the rest, which MPJ Express spells {@code null}.
+         */
         static Neighbours neighbours(Intracomm world, boolean periodic) {
             int[] dims = dims(world.Size());
             Cartcomm cart = world.Create_cart(dims, new boolean[] {periodic, periodic}, true);
+            if (cart == null) {
+                return null;
+            }
             int rank = cart.Rank();
             int[] coords = cart.Coords(rank);
             ShiftParms vertical = cart.Shift(0, 1);

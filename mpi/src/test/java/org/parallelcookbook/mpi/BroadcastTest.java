@@ -3,22 +3,14 @@ package org.parallelcookbook.mpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MpjExtension.class)
 class BroadcastTest {
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     @Test
     @Timeout(120)

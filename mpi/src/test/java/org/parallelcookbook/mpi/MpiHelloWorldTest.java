@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.mpi.launch.RankProtocol;
 
+@ExtendWith(MpjExtension.class)
 class MpiHelloWorldTest {
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     @Test
     @Timeout(120)

@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(MpjExtension.class)
 class ReductionTest {
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {3, 4})

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -27,7 +28,7 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * different matter: the operating system does not kill a child when its parent exits. Part 2
  * starts a driver JVM ({@link GrandchildDriver}) that starts a grandchild, and ends the driver
  * three ways: a normal exit (core's launcher registered the grandchild, a shutdown hook destroys
- * it), a crash (SIGKILL: no hook runs, but the grandchild's parent watchdog halts it), and the wrong
+ * it; the grandchild's watchdog is off, so the hook alone must do it), a crash (SIGKILL: no hook runs, but the grandchild's parent watchdog halts it), and the wrong
  * way: a crash with the watchdog switched off, where the grandchild is orphaned and lives on until
  * this recipe destroys it.
  *
@@ -42,7 +43,7 @@ public final class BackgroundProcesses {
 
     /** How the driver of part 2 ends. */
     public enum Ending {
-        /** It returns from main: shutdown hooks run and destroy registered children. */
+        /** It returns from main: shutdown hooks run and destroy registered children (no watchdog: the hook alone). */
         NORMAL_EXIT,
         /** It is killed with SIGKILL: no hook runs; the grandchild's watchdog halts it. */
         CRASH,
@@ -67,7 +68,7 @@ public final class BackgroundProcesses {
      */
     public static Orphan endParent(Ending ending, Duration patience) throws Exception {
         try (ChildJvm driver = JvmLauncher.forMain(GrandchildDriver.class).quickStart()
-                .args(Boolean.toString(ending != Ending.CRASH_WITHOUT_WATCHDOG))
+                .args(Boolean.toString(ending == Ending.CRASH)) // the watchdog only where it is the lesson
                 .stdout(JvmLauncher.Output.PIPE).start()) {
             var reader = new BufferedReader(new InputStreamReader(driver.process().getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
@@ -149,8 +150,10 @@ public final class BackgroundProcesses {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int sleepMs = RecipeMain.intOption(a, "--sleep-ms", 3000, 1);
+        var options = RecipeOptions.of(BackgroundProcesses.class)
+                .intOption("--sleep-ms", 3000, 1, Integer.MAX_VALUE, "sleep of each step, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int sleepMs = opt.intValue("--sleep-ms");
             System.out.println("Part 1: daemon vs non-daemon threads in a driver JVM whose main returns at once");
             daemonThreads(Duration.ofMillis(sleepMs)).forEach(l -> System.out.println("  " + l));
             System.out.println("Part 2: does a grandchild JVM outlive its parent?");

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.parallelcookbook.core.launch.JvmLauncher;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Measurer;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Summary;
@@ -61,15 +64,19 @@ public final class JvmStartupBenchmark implements CustomBenchmark {
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             progress.update(i, variants.size(), v.name());
-            Summary s = measurer.measure(() -> startOnce(v.options()));
+            double[] seconds = measurer.sample(() -> startOnce(v.options())).seconds();
+            Summary s = Summary.of(seconds);
+            Interval ci = Bootstrap.seeded(i).medianOf(seconds);
             if (v.name().equals("JDK defaults")) {
                 baseline = s.median();
             }
-            rows.add(List.of(v.name(), s.median() * 1e3, s.min() * 1e3, s.max() * 1e3, String.join(" ", v.options())));
+            rows.add(List.of(v.name(), s.median() * 1e3, String.format(Locale.ROOT, "[%.1f, %.1f]", ci.lo() * 1e3, ci.hi() * 1e3),
+                    s.min() * 1e3, s.max() * 1e3, String.join(" ", v.options())));
             figures.put(v.name() + " median ms", s.median() * 1e3);
+            figures.put(v.name() + " median ms 95% CI", List.of(ci.lo() * 1e3, ci.hi() * 1e3));
         }
         figures.put("baseline (JDK defaults) median ms", baseline * 1e3);
         return new Report("start + run + join of a trivial child JVM (" + options.trials() + " trials, ms)",
-                List.of("options", "median ms", "min ms", "max ms", "JVM options"), rows, figures, "median ms");
+                List.of("options", "median ms", "95 % CI", "min ms", "max ms", "JVM options"), rows, figures, "median ms");
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -25,7 +26,12 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * SIGKILL. Unlike the book, the parent waits until the child says it is running before killing it;
  * otherwise the signal may land while the JVM is still starting, which proves nothing about
  * killing a running program. The child works far longer than the parent waits, so "Finished" is
- * never printed.
+ * never printed. Before start the book asks an unstarted {@code Process} object; Java has none, so
+ * the parent asks the operating system whether any child of it runs the worker yet.
+ *
+ * <p><b>Elsewhere:</b> macOS reports 143 and 137 as Linux does (128 + signal on every Unix); on
+ * Windows both calls end the child with {@code TerminateProcess} and the exit code is 1. The rest
+ * (alive after start, not after join, "Finished" never printed) holds everywhere.
  *
  * <p>Run: {@code ./cookbook run ch3.kill [--force]} ({@code --force} uses SIGKILL).
  */
@@ -38,11 +44,15 @@ public final class KillProcess {
     /**
      * What the parent observed.
      *
-     * @param aliveBeforeStart       always false: there is no process before start
+     * @param aliveBeforeStart       whether a child of this JVM already ran {@link SleepyWorker} before
+     *                               start (Java has no unstarted Process object to ask, so the
+     *                               parent looks at its live children instead): false unless one leaked
      * @param aliveAfterStart        true
      * @param aliveRightAfterKill    may be true or false: the signal is asynchronous
      * @param aliveAfterJoin         false
-     * @param exitCode               143 after SIGTERM, 137 after SIGKILL (Linux)
+     * @param exitCode               143 after SIGTERM, 137 after SIGKILL (Linux and macOS: Java reports
+     *                               128 + signal on every Unix); on Windows both are TerminateProcess
+     *                               and the code is 1
      * @param output                 what the child printed before it died
      */
     public record Report(long pid, boolean aliveBeforeStart, boolean aliveAfterStart, boolean aliveRightAfterKill,
@@ -52,7 +62,7 @@ public final class KillProcess {
     /** Starts a child that would work for {@code work}, waits until it runs, kills it and joins it. */
     public static Report killRunningChild(Duration work, boolean force) throws Exception {
         var ready = new CountDownLatch(1);
-        boolean aliveBeforeStart = false; // nothing to ask before start: Java has no unstarted Process object
+        boolean aliveBeforeStart = runsSleepyWorker(ProcessHandle.current().children());
         try (ChildJvm child = JvmLauncher.forMain(SleepyWorker.class).quickStart()
                 .args(Long.toString(work.toMillis()))
                 .onStdoutLine(line -> {
@@ -76,9 +86,18 @@ public final class KillProcess {
         }
     }
 
+    /** Whether one of {@code processes} is alive and runs {@link SleepyWorker}. */
+    static boolean runsSleepyWorker(java.util.stream.Stream<ProcessHandle> processes) {
+        return processes.filter(ProcessHandle::isAlive)
+                .anyMatch(h -> h.info().commandLine().or(() -> h.info().command())
+                        .map(c -> c.contains(SleepyWorker.class.getName())).orElse(false));
+    }
+
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            boolean force = RecipeMain.flag(a, "--force");
+        var options = RecipeOptions.of(KillProcess.class)
+                .flag("--force", "kill with destroyForcibly (SIGKILL) instead of destroy (SIGTERM)");
+        RecipeMain.run(args, options, opt -> {
+            boolean force = opt.flag("--force");
             Report r = killRunningChild(Duration.ofSeconds(60), force);
             System.out.println("Process before execution: alive=" + r.aliveBeforeStart());
             System.out.println("Process running: alive=" + r.aliveAfterStart() + " (pid " + r.pid() + ")");

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -75,8 +76,10 @@ public final class NamedProcesses {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int sleepMs = RecipeMain.intOption(a, "--sleep-ms", 3000, 0);
+        var options = RecipeOptions.of(NamedProcesses.class)
+                .intOption("--sleep-ms", 3000, 0, Integer.MAX_VALUE, "how long each named process sleeps, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int sleepMs = opt.intValue("--sleep-ms");
             var names = new java.util.ArrayList<String>();
             names.add("foo_process");
             names.add(null);

@@ -56,6 +56,16 @@ public final class PoolBenchmark implements ScalableWorkload {
     }
 
     @Override
+    public String model() {
+        return "worker JVMs of a WorkerPool, one task at a time each";
+    }
+
+    @Override
+    public boolean inProcess() {
+        return false;
+    }
+
+    @Override
     public List<String> variants() {
         return List.of("cpu-16x100ms", "empty-x1000");
     }

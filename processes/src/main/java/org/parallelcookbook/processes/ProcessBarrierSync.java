@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -96,7 +97,8 @@ public final class ProcessBarrierSync {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(ProcessBarrierSync.class);
+        RecipeMain.run(args, options, opt -> {
             for (Event e : run(Path.of(System.getProperty("java.io.tmpdir")))) {
                 System.out.printf("#%d %s %-7s at %s%n", e.seq(), e.process(), e.kind(), e.time());
             }

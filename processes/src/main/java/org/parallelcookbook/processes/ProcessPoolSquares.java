@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.processes.pool.RemoteTask;
 import org.parallelcookbook.processes.pool.WorkerPool;
 
@@ -73,9 +74,12 @@ public final class ProcessPoolSquares {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int workers = RecipeMain.intOption(a, "--workers", 4, 1);
-            int count = RecipeMain.intOption(a, "--count", 100, 0);
+        var options = RecipeOptions.of(ProcessPoolSquares.class)
+                .intOption("--workers", 4, 1, Integer.MAX_VALUE, "worker JVMs of the pool")
+                .intOption("--count", 100, 0, Integer.MAX_VALUE, "numbers squared");
+        RecipeMain.run(args, options, opt -> {
+            int workers = opt.intValue("--workers");
+            int count = opt.intValue("--count");
             Result r = squares(workers, count);
             System.out.println("Pool    : " + r.squares());
             System.out.println("tasks per worker pid: " + r.tasksPerWorker());

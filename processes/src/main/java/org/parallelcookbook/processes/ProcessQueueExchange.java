@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -31,7 +31,9 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * <p><b>Java vs Python:</b> a {@code multiprocessing.Queue} is a pipe plus pickling plus a feeder
  * thread. Here it is the same, made visible: the producer JVM writes <b>objects</b>
  * ({@link Message}: {@link Item} or {@link End}) with an {@link ObjectOutputStream} on its stdout,
- * the parent copies those bytes into the consumer JVM's stdin, and the consumer reads them with an
+ * which is the consumer JVM's stdin (the two start as one {@link ProcessBuilder#startPipeline
+ * pipeline}, so they share one operating-system pipe, as a {@code Queue}'s two ends do), and the
+ * consumer reads them with an
  * {@link ObjectInputStream} guarded by an {@link ObjectInputFilter} that admits <b>only</b> these
  * message records ({@link #FILTER}): deserializing whatever arrives on a pipe would let the sender
  * construct any class on the consumer's class path. The consumer stops at the explicit
@@ -68,23 +70,16 @@ public final class ProcessQueueExchange {
     public record Exchange(List<Integer> produced, List<Integer> consumed) {
     }
 
-    /** Runs producer and consumer JVMs joined by the parent's relay. */
+    /** Runs producer and consumer JVMs as one pipeline: the producer's stdout is the consumer's stdin. */
     public static Exchange exchange(int items, long seed, Duration putDelay, Duration getDelay) throws Exception {
-        try (ChildJvm producer = JvmLauncher.forMain(Producer.class).quickStart().jvmOptions(ProcessPipeSquares.BINARY_STDOUT)
-                .args(Integer.toString(items), Long.toString(seed), Long.toString(putDelay.toMillis()))
-                .stdout(JvmLauncher.Output.PIPE).start();
-             ChildJvm consumer = JvmLauncher.forMain(Consumer.class).quickStart()
-                     .args(Long.toString(getDelay.toMillis())).start()) {
+        List<ChildJvm> stages = JvmLauncher.startPipeline(List.of(
+                JvmLauncher.forMain(Producer.class).quickStart().jvmOptions(ProcessPipeSquares.BINARY_STDOUT)
+                        .args(Integer.toString(items), Long.toString(seed), Long.toString(putDelay.toMillis()))
+                        .stdout(JvmLauncher.Output.PIPE),
+                JvmLauncher.forMain(Consumer.class).quickStart().args(Long.toString(getDelay.toMillis()))));
+        try (ChildJvm producer = stages.get(0); ChildJvm consumer = stages.get(1)) {
             producer.closeStdin();
-            Thread relay = Thread.ofPlatform().daemon().name("queue-relay").start(() -> {
-                try (var in = producer.process().getInputStream(); var out = consumer.stdin()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    // a side died; its exit status is reported below
-                }
-            });
             var p = producer.waitFor(Duration.ofSeconds(120)).requireSuccess();
-            relay.join(TimeUnit.SECONDS.toMillis(30));
             var c = consumer.waitFor(Duration.ofSeconds(120)).requireSuccess();
             List<Integer> produced = values(p.stderrLines(), "produced ");
             List<Integer> consumed = values(c.stdoutLines(), "consumed ");
@@ -150,10 +145,14 @@ public final class ProcessQueueExchange {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int items = RecipeMain.intOption(a, "--items", 10, 0);
-            int put = RecipeMain.intOption(a, "--put-ms", 1000, 0);
-            int get = RecipeMain.intOption(a, "--get-ms", 2000, 0);
+        var options = RecipeOptions.of(ProcessQueueExchange.class)
+                .intOption("--items", 10, 0, Integer.MAX_VALUE, "items to produce")
+                .intOption("--put-ms", 1000, 0, Integer.MAX_VALUE, "TODO")
+                .intOption("--get-ms", 2000, 0, Integer.MAX_VALUE, "TODO");
+        RecipeMain.run(args, options, opt -> {
+            int items = opt.intValue("--items");
+            int put = opt.intValue("--put-ms");
+            int get = opt.intValue("--get-ms");
             System.out.println("Queue: producer JVM -> object stream -> consumer JVM");
             Exchange e = exchange(items, System.nanoTime(), Duration.ofMillis(put), Duration.ofMillis(get));
             System.out.println("  produced " + e.produced());

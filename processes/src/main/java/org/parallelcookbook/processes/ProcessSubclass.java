@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>How to use a process in a subclass</b> (book chapter 3).
@@ -57,8 +58,10 @@ public final class ProcessSubclass {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int count = RecipeMain.intArg(a, 0, "count", 5, 1);
+        var options = RecipeOptions.of(ProcessSubclass.class)
+                .intPositional("count", 5, 1, Integer.MAX_VALUE, "child JVMs to start");
+        RecipeMain.run(args, options, opt -> {
+            int count = opt.intValue("count");
             runInTurn(count).forEach(r -> r.output().forEach(System.out::println));
         });
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -219,8 +220,10 @@ public final class SharedStateManager {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int workers = RecipeMain.intOption(a, "--workers", 10, 1);
+        var options = RecipeOptions.of(SharedStateManager.class)
+                .intOption("--workers", 10, 1, Integer.MAX_VALUE, "worker threads");
+        RecipeMain.run(args, options, opt -> {
+            int workers = opt.intValue("--workers");
             State rmi = manager(workers);
             rmi.childLines().forEach(System.out::println);
             System.out.println("manager (RMI) state: " + rmi.map());

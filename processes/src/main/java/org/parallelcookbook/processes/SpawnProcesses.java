@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildResult;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -53,8 +54,10 @@ public final class SpawnProcesses {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int count = RecipeMain.intArg(a, 0, "count", 5, 1);
+        var options = RecipeOptions.of(SpawnProcesses.class)
+                .intPositional("count", 5, 1, Integer.MAX_VALUE, "child JVMs to spawn");
+        RecipeMain.run(args, options, opt -> {
+            int count = opt.intValue("count");
             Result result = spawn(count);
             for (Child c : result.children()) {
                 c.output().forEach(System.out::println);

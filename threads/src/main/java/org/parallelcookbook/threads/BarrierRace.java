@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -29,6 +30,9 @@ import org.parallelcookbook.core.measure.Sleeper;
  * <p><b>Java:</b> {@link CyclicBarrier} is Python's {@code Barrier}: {@code await()} blocks until
  * all parties have arrived, and its optional <i>barrier action</i> runs once per generation, in
  * the last thread to arrive, before anyone is released: the natural place for "START RACE!!!!".
+ * (The book's main prints "START RACE!!!!" before it starts the runners, so its barrier is a
+ * finish line; here the barrier is the start line and its action gives the signal, because the
+ * action is the part of {@code CyclicBarrier} the recipe teaches.)
  * It is cyclic: the same barrier serves the next race (this recipe runs two). A {@link Phaser} does
  * the same with a changing number of parties ({@link #phaserRace}).
  *
@@ -65,7 +69,7 @@ public final class BarrierRace {
             out.accept("START RACE!!!!");
             generation[0]++;
         });
-        runners(races, seed, unit, sleeper, out, log, "barrier", barrier::await);
+        runners(races, seed, unit, sleeper, out, log, "barrier", startLine(barrier));
         out.accept("Race over!");
         synchronized (events) {
             return new Result(List.copyOf(events), generation[0]);
@@ -85,16 +89,58 @@ public final class BarrierRace {
                 return false; // keep the phaser alive for the next race
             }
         };
-        runners(races, seed, unit, sleeper, out, log, "phaser", phaser::arriveAndAwaitAdvance);
+        runners(races, seed, unit, sleeper, out, log, "phaser", startLine(phaser));
         synchronized (events) {
             return new Result(List.copyOf(events), phaser.getPhase());
         }
     }
 
     /** Where a runner waits for the others: the barrier's {@code await} or the phaser's {@code arriveAndAwaitAdvance}. */
-    @FunctionalInterface
     private interface StartLine {
         void await() throws InterruptedException, BrokenBarrierException;
+
+        /**
+         * A runner that stops early (interrupted) leaves the line, so the others are not kept waiting
+         * for ever: a barrier is broken, a phaser loses one party.
+         */
+        void leave();
+    }
+
+    /** The barrier's start line; leaving breaks it, as an interrupted {@code await} does. */
+    private static StartLine startLine(CyclicBarrier barrier) {
+        return new StartLine() {
+            @Override
+            public void await() throws InterruptedException, BrokenBarrierException {
+                barrier.await();
+            }
+
+            @Override
+            public void leave() {
+                // called with the interrupt status set: await() breaks the barrier and throws at once
+                try {
+                    barrier.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // keep the status
+                } catch (BrokenBarrierException e) {
+                    // already broken: nobody waits for this runner
+                }
+            }
+        };
+    }
+
+    /** The phaser's start line; leaving deregisters, so the next phases need one party fewer. */
+    private static StartLine startLine(Phaser phaser) {
+        return new StartLine() {
+            @Override
+            public void await() {
+                phaser.arriveAndAwaitAdvance();
+            }
+
+            @Override
+            public void leave() {
+                phaser.arriveAndDeregister();
+            }
+        };
     }
 
     /**
@@ -116,14 +162,25 @@ public final class BarrierRace {
                         line.await();
                         log.accept("passed " + name + " " + r);
                     }
-                } catch (InterruptedException | BrokenBarrierException e) {
+                } catch (BrokenBarrierException e) {
                     log.accept("broken " + name);
+                } catch (InterruptedException e) {
+                    // nobody in the recipe interrupts a runner but runners() below, when its own
+                    // caller is interrupted: stop, keep the status, and do not leave the others waiting
+                    Thread.currentThread().interrupt();
+                    log.accept("interrupted " + name);
+                    line.leave();
                 }
             }, name));
         }
         threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            t.join();
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt); // the caller gives up: stop the race
+            throw e;
         }
     }
 
@@ -164,6 +221,9 @@ public final class BarrierRace {
             await.await();
             outcome = "passed";
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // recorded, and kept
+            }
             outcome = e.getClass().getSimpleName();
         }
         synchronized (outcomes) {
@@ -172,10 +232,14 @@ public final class BarrierRace {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int races = RecipeMain.intOption(a, "--races", 2, 1);
-            long seed = Waits.longOption(a, "--seed", System.nanoTime());
-            Duration unit = Waits.millisOption(a, "--unit-ms", 1000);
+        var options = RecipeOptions.of(BarrierRace.class)
+                .intOption("--races", 2, 1, Integer.MAX_VALUE, "races run")
+                .longOption("--unit-ms", 1000, 0, Long.MAX_VALUE, "time unit of the runners' random sleeps, in ms")
+                .longOption("--seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE, "seed of the runners' random sleeps").defaultText("random");
+        RecipeMain.run(args, options, opt -> {
+            int races = opt.intValue("--races");
+            long seed = opt.longValue("--seed");
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
             Result r = race(races, seed, unit, Sleeper.real(), System.out::println);
             System.out.println("the barrier action ran " + r.actionRuns() + " times for " + races + " races");
             System.out.println();

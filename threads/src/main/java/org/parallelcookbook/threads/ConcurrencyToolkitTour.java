@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 
 /**
@@ -186,7 +187,8 @@ public final class ConcurrencyToolkitTour {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(ConcurrencyToolkitTour.class);
+        RecipeMain.run(args, options, opt -> {
             var table = new TextTable("Python threading", "Java", "two-thread handshake", "released");
             for (Handshake h : run()) {
                 table.row(h.python(), h.java(), h.what(), h.released() ? "yes" : "NO");

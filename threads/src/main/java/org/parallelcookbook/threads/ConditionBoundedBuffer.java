@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -280,9 +281,12 @@ public final class ConditionBoundedBuffer {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration producerPause = Waits.millisOption(a, "--producer-ms", 1000);
-            Duration consumerPause = Waits.millisOption(a, "--consumer-ms", 2000);
+        var options = RecipeOptions.of(ConditionBoundedBuffer.class)
+                .longOption("--producer-ms", 1000, 0, Long.MAX_VALUE, "pause of the producer before each item, in ms")
+                .longOption("--consumer-ms", 2000, 0, Long.MAX_VALUE, "pause of the consumer before each item, in ms");
+        RecipeMain.run(args, options, opt -> {
+            Duration producerPause = Duration.ofMillis(opt.longValue("--producer-ms"));
+            Duration consumerPause = Duration.ofMillis(opt.longValue("--consumer-ms"));
             var buffer = new BoundedBuffer<Integer>(10, Guard.WHILE, false, System.out::println);
             Result r = run(buffer, 20, producerPause, consumerPause, Sleeper.real(), Sleeper.real(), System.out::println);
             System.out.println("consumed " + r.consumed().size() + " items, in order: " + r.consumed().equals(r.produced())

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -74,8 +75,10 @@ public final class CurrentThreadNames {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration sleep = Waits.millisOption(a, "--sleep-ms", 2000);
+        var options = RecipeOptions.of(CurrentThreadNames.class)
+                .longOption("--sleep-ms", 2000, 0, Long.MAX_VALUE, "how long each function sleeps, in ms");
+        RecipeMain.run(args, options, opt -> {
+            Duration sleep = Duration.ofMillis(opt.longValue("--sleep-ms"));
             Result r = run(sleep, Sleeper.real(), System.out::println);
             System.out.println("thread names: " + r.names());
         });

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>How to define a thread</b> (book chapter 2).
@@ -84,8 +85,10 @@ public final class DefineThread {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intArg(a, 0, "threads", 5, 1);
+        var options = RecipeOptions.of(DefineThread.class)
+                .intPositional("threads", 5, 1, Integer.MAX_VALUE, "threads started");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("threads");
             Result r = run(n, System.out::println);
             System.out.println("sequential order: " + r.sequential());
             System.out.println("concurrent order: " + r.concurrent() + "  (may differ from run to run)");

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -109,10 +110,14 @@ public final class EventProducerConsumer {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int items = RecipeMain.intOption(a, "--items", 100, 1);
-            Duration pause = Waits.millisOption(a, "--pause-ms", 2000);
-            long seed = Waits.longOption(a, "--seed", System.nanoTime());
+        var options = RecipeOptions.of(EventProducerConsumer.class)
+                .intOption("--items", 100, 1, Integer.MAX_VALUE, "items produced")
+                .longOption("--pause-ms", 2000, 0, Long.MAX_VALUE, "pause of the producer between items, in ms")
+                .longOption("--seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random items").defaultText("random");
+        RecipeMain.run(args, options, opt -> {
+            int items = opt.intValue("--items");
+            Duration pause = Duration.ofMillis(opt.longValue("--pause-ms"));
+            long seed = opt.longValue("--seed");
             Result r = run(items, seed, pause, Sleeper.real(), Sleeper.real(), System.out::println);
             System.out.println("produced " + r.produced().size() + ", consumed " + r.consumed().size()
                     + " (each once, oldest first) in " + r.wakeUps() + " wake-ups; the consumer stopped at the end marker");

@@ -10,6 +10,7 @@ import java.util.concurrent.RecursiveTask;
 import java.util.stream.LongStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Fork/join and parallel streams</b> (modern Java).
@@ -168,11 +169,14 @@ public final class ForkJoinSum {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int size = RecipeMain.intArg(RecipeMain.positional(a, "--threshold", "--parallelism").toArray(String[]::new),
-                    0, "size", 10_000_000, 0);
-            int threshold = RecipeMain.intOption(a, "--threshold", 10_000, 1);
-            int parallelism = RecipeMain.intOption(a, "--parallelism", Runtime.getRuntime().availableProcessors(), 1);
+        var options = RecipeOptions.of(ForkJoinSum.class)
+                .intPositional("size", 10_000_000, 0, Integer.MAX_VALUE, "array length")
+                .intOption("--threshold", 10_000, 1, Integer.MAX_VALUE, "array length below which a task sums sequentially")
+                .intOption("--parallelism", Runtime.getRuntime().availableProcessors(), 1, Integer.MAX_VALUE, "threads of the ForkJoinPool").defaultText("the cores");
+        RecipeMain.run(args, options, opt -> {
+            int size = opt.intValue("size");
+            int threshold = opt.intValue("--threshold");
+            int parallelism = opt.intValue("--parallelism");
             Result r = run(size, threshold, parallelism);
             System.out.printf(Locale.ROOT, "%,d numbers, threshold %,d%n", r.size(), threshold);
             System.out.printf(Locale.ROOT, "sequential sum           %d%n", r.sequential());

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Thread synchronization with Lock and RLock</b> (book chapter 2).
@@ -261,8 +262,10 @@ public final class LockCounter {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int iterations = RecipeMain.intArg(a, 0, "iterations", 100_000, 1);
+        var options = RecipeOptions.of(LockCounter.class)
+                .intPositional("iterations", 100_000, 1, Integer.MAX_VALUE, "increments per thread");
+        RecipeMain.run(args, options, opt -> {
+            int iterations = opt.intValue("iterations");
             Result r = run(iterations);
             System.out.println("the value of shared variable with lock management is " + r.locked());
             System.out.println("the value of shared variable with synchronized is " + r.synchronizedMonitor());

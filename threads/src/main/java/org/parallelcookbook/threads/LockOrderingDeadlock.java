@@ -1,6 +1,7 @@
 package org.parallelcookbook.threads;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * is a matter of timing in the book; {@link #forceDeadlock} makes it certain with a latch (each
  * thread takes its first lock, then waits until the other has taken its own), then finds it the way
  * a JVM monitoring tool does, with {@link ThreadMXBean#findDeadlockedThreads()}, which also sees
- * {@link ReentrantLock}s. The deadlocked threads wait in {@code lockInterruptibly()}, so the
+ * {@link ReentrantLock}s; the names of the threads and of each lock's owner come from the same
+ * bean ({@link ThreadInfo}), as {@code jstack} would print them. The deadlocked threads wait in {@code lockInterruptibly()}, so the
  * demonstration can end them by interrupting them; a thread stuck in {@code lock()} or a
  * {@code synchronized} block cannot be freed at all.
  *
@@ -34,8 +36,11 @@ public final class LockOrderingDeadlock {
     private LockOrderingDeadlock() {
     }
 
-    /** The deadlock {@link ThreadMXBean} reported. */
-    public record Report(List<Long> threadIds, List<String> threadNames) {
+    /**
+     * The deadlock as {@link ThreadMXBean} reported it, in thread-id order: the ids, the names, and
+     * for each thread the name of the thread that owns the lock it waits for (the cycle).
+     */
+    public record Report(List<Long> threadIds, List<String> threadNames, List<String> waitsForOwner) {
     }
 
     /** Completed transfers per thread and the total number of attempts (a failed tryLock costs one). */
@@ -65,7 +70,11 @@ public final class LockOrderingDeadlock {
                 }
                 return false;
             }, timeout, "ThreadMXBean reports the deadlock");
-            return new Report(Arrays.stream(found[0]).sorted().boxed().toList(), List.of(a.getName(), b.getName()));
+            long[] ids = Arrays.stream(found[0]).sorted().toArray();
+            List<ThreadInfo> infos = Arrays.asList(mx.getThreadInfo(ids));
+            return new Report(Arrays.stream(ids).boxed().toList(),
+                    infos.stream().map(ThreadInfo::getThreadName).toList(),
+                    infos.stream().map(ThreadInfo::getLockOwnerName).toList());
         } finally {
             a.interrupt();
             b.interrupt();

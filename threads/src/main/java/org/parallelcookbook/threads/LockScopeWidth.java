@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -24,7 +25,9 @@ import org.parallelcookbook.core.measure.Sleeper;
  * <p>Both versions are here ({@link Scope#WIDE} and {@link Scope#NARROW}) and count how many
  * threads are inside the sleep at once. The test does not rely on timing: with the narrow lock it
  * makes all nine threads meet inside the sleep (a barrier as the "sleep"), which the wide lock
- * would make impossible.
+ * would make impossible; with the wide lock each "sleep" lasts until every thread that has not
+ * slept yet is queued on the lock, so a lock that did not cover the sleep would let a second
+ * sleeper in.
  *
  * <p><b>Java vs Python:</b> {@link ProcessHandle#current()}{@code .pid()} is {@code os.getpid()}.
  *
@@ -51,7 +54,12 @@ public final class LockScopeWidth {
 
     public static Result run(Scope scope, int threads, long seed, Duration unit, Sleeper sleeper, Consumer<String> out)
             throws InterruptedException {
-        var lock = new ReentrantLock();
+        return run(scope, threads, seed, unit, sleeper, out, new ReentrantLock());
+    }
+
+    /** As above, on a lock the caller supplies (a test watches who is queued on it). */
+    static Result run(Scope scope, int threads, long seed, Duration unit, Sleeper sleeper, Consumer<String> out,
+                      ReentrantLock lock) throws InterruptedException {
         var inside = new AtomicInteger();
         var max = new AtomicInteger();
         List<Long> pids = new ArrayList<>();
@@ -101,9 +109,12 @@ public final class LockScopeWidth {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration unit = Waits.millisOption(a, "--unit-ms", 100);
-            long seed = Waits.longOption(a, "--seed", 42);
+        var options = RecipeOptions.of(LockScopeWidth.class)
+                .longOption("--unit-ms", 100, 0, Long.MAX_VALUE, "sleep of each thread's body, in ms")
+                .longOption("--seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random sleeps");
+        RecipeMain.run(args, options, opt -> {
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
+            long seed = opt.longValue("--seed");
             for (Scope scope : Scope.values()) {
                 System.out.println("-- lock held " + (scope == Scope.WIDE ? "around the whole body (wide)" : "around the first print only (narrow)") + " --");
                 Result r = run(scope, 9, seed, unit, Sleeper.real(), System.out::println);

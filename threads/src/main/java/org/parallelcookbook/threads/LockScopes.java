@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Using the with statement</b> (book chapter 2).
@@ -158,7 +159,8 @@ public final class LockScopes {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(LockScopes.class);
+        RecipeMain.run(args, options, opt -> {
             var p = Primitives.create();
             run(p, System.out::println);
             System.out.println("every primitive free again: " + p.allFree());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -178,9 +179,12 @@ public final class QueueProducerConsumer {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration pause = Waits.millisOption(a, "--pause-ms", 1000);
-            long seed = Waits.longOption(a, "--seed", System.nanoTime());
+        var options = RecipeOptions.of(QueueProducerConsumer.class)
+                .longOption("--pause-ms", 1000, 0, Long.MAX_VALUE, "pause of the producer between items, in ms")
+                .longOption("--seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random items").defaultText("random");
+        RecipeMain.run(args, options, opt -> {
+            Duration pause = Duration.ofMillis(opt.longValue("--pause-ms"));
+            long seed = opt.longValue("--seed");
             var pace = new Pace.Sleep(pause, Sleeper.real());
             System.out.println("-- consumers stop on a poison pill (right) --");
             Result right = run(Stop.POISON_PILL, 10, 3, seed, pace, System.out::println);

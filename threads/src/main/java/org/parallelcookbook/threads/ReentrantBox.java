@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -171,8 +172,10 @@ public final class ReentrantBox {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration pause = Waits.millisOption(a, "--pause-ms", 1000);
+        var options = RecipeOptions.of(ReentrantBox.class)
+                .longOption("--pause-ms", 1000, 0, Long.MAX_VALUE, "pause between the adder's and remover's steps, in ms");
+        RecipeMain.run(args, options, opt -> {
+            Duration pause = Duration.ofMillis(opt.longValue("--pause-ms"));
             Result r = run(5, pause, Sleeper.real(), System.out::println);
             System.out.println("hold count inside execute(): " + r.maxHoldCount());
         });

@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -116,9 +117,12 @@ public final class SemaphoreProducerConsumer {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration sleep = Waits.millisOption(a, "--sleep-ms", 10_000);
-            long seed = Waits.longOption(a, "--seed", System.nanoTime());
+        var options = RecipeOptions.of(SemaphoreProducerConsumer.class)
+                .longOption("--sleep-ms", 10_000, 0, Long.MAX_VALUE, "the producer's sleep before each item, in ms")
+                .longOption("--seed", System.nanoTime(), Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random items").defaultText("random");
+        RecipeMain.run(args, options, opt -> {
+            Duration sleep = Duration.ofMillis(opt.longValue("--sleep-ms"));
+            long seed = opt.longValue("--seed");
             new SemaphoreProducerConsumer(seed, sleep, Sleeper.real(), System.out::println).run(5);
         });
     }

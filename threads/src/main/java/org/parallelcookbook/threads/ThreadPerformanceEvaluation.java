@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
-import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Clock;
 import org.parallelcookbook.core.measure.ScalableWorkload;
 import org.parallelcookbook.core.measure.Sink;
@@ -415,15 +415,17 @@ public final class ThreadPerformanceEvaluation {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int repeats = RecipeMain.intOption(a, "--repeats", 5, 1);
-            Duration delay = Waits.millisOption(a, "--delay-ms", 20);
-            int fetches = RecipeMain.intOption(a, "--fetches", 10, 1);
-            int fibSteps = RecipeMain.intOption(a, "--fib-steps", 10_000_000, 1);
+        var options = RecipeOptions.of(ThreadPerformanceEvaluation.class)
+                .intOption("--repeats", 5, 1, Integer.MAX_VALUE, "timed repeats of each variant")
+                .intOption("--fetches", 10, 1, Integer.MAX_VALUE, "simulated URL fetches of the I/O-bound workload")
+                .intOption("--fib-steps", 10_000_000, 1, Integer.MAX_VALUE, "Fibonacci steps of the CPU-bound workload")
+                .longOption("--delay-ms", 20, 0, Long.MAX_VALUE, "delay of each simulated fetch, in ms");
+        RecipeMain.run(args, options, opt -> {
+            int repeats = opt.intValue("--repeats");
+            Duration delay = Duration.ofMillis(opt.longValue("--delay-ms"));
+            int fetches = opt.intValue("--fetches");
+            int fibSteps = opt.intValue("--fib-steps");
             List<Integer> ns = List.of(1, 2, 4, 8);
-            if (RecipeMain.positional(a, "--repeats", "--delay-ms", "--fetches", "--fib-steps").size() > 0) {
-                throw new UsageException("unexpected argument; options: --repeats N --delay-ms MS --fetches N --fib-steps N");
-            }
             System.out.printf(Locale.ROOT, "%d cores, JDK %s; best of %d repeats; fibonacci(%,d); web page: %d fetches, %d ms delay%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), repeats, fibSteps, fetches, delay.toMillis());
             var table = new TextTable("workload", "N", "non-threaded", "threaded", "threaded speed-up");

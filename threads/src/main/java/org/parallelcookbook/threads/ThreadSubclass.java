@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -25,7 +26,9 @@ import org.parallelcookbook.core.measure.Sleeper;
  * ({@code Thread.stop()} is gone), so the flag becomes <i>cooperative cancellation</i>:
  * {@link CountingThread#cancel()} sets a {@code volatile} flag (volatile, so the running thread is
  * guaranteed to see the write) and interrupts the thread to cut its sleep short; the thread checks
- * the flag before every line and stops.
+ * the flag before every line and stops. An interrupt that does not come from {@code cancel()}
+ * stops the thread too ("Exiting Thread-1 (interrupted)"), and the thread keeps its interrupt
+ * status instead of swallowing it.
  *
  * <p>The book's main thread prints "Exiting Main Thread" without waiting, so that line usually
  * comes first; here main joins both threads and prints it last.
@@ -51,6 +54,8 @@ public final class ThreadSubclass {
         private final Consumer<String> out;
         private volatile boolean exitFlag;
         private volatile int linesPrinted;
+        private volatile boolean interruptedByOthers;
+        private volatile boolean interruptStatusAtExit;
 
         public CountingThread(int threadId, String name, int counter, Duration delay, Sleeper sleeper,
                               Consumer<String> out) {
@@ -66,7 +71,8 @@ public final class ThreadSubclass {
         public void run() {
             out.accept("Starting " + getName());
             printTime();
-            out.accept("Exiting " + getName() + (exitFlag ? " (cancelled)" : ""));
+            out.accept("Exiting " + getName() + (exitFlag ? " (cancelled)" : interruptedByOthers ? " (interrupted)" : ""));
+            interruptStatusAtExit = isInterrupted();
         }
 
         private void printTime() {
@@ -77,7 +83,13 @@ public final class ThreadSubclass {
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException e) {
-                    return; // interrupted by cancel(): the flag is already set
+                    if (!exitFlag) {
+                        // not our cancel(): someone else wants this thread to stop. Stop, and keep
+                        // the interrupt status for whoever looks at it next
+                        interruptedByOthers = true;
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
                 }
                 if (exitFlag) {
                     return;
@@ -96,6 +108,14 @@ public final class ThreadSubclass {
         /** The book's {@code threadID} (not the JVM's {@link Thread#threadId()}). */
         public int bookThreadId() {
             return threadId;
+        }
+
+        /**
+         * Whether the thread still had its interrupt status when it ended: true when an interrupt
+         * that did not come from {@link #cancel()} stopped it (that interrupt is kept, not swallowed).
+         */
+        public boolean interruptStatusAtExit() {
+            return interruptStatusAtExit;
         }
 
         /** How many time lines this thread printed. */
@@ -118,8 +138,10 @@ public final class ThreadSubclass {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            Duration unit = Waits.millisOption(a, "--unit-ms", 1000);
+        var options = RecipeOptions.of(ThreadSubclass.class)
+                .longOption("--unit-ms", 1000, 0, Long.MAX_VALUE, "time unit of each thread's sleep, in ms");
+        RecipeMain.run(args, options, opt -> {
+            Duration unit = Duration.ofMillis(opt.longValue("--unit-ms"));
             run(5, unit, Sleeper.real(), line -> {
                 synchronized (System.out) {
                     System.out.println(line);

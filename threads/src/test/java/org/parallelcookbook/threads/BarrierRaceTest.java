@@ -50,4 +50,33 @@ class BarrierRaceTest {
         assertEquals("BrokenBarrierException", outcomes.get("Dewey"));
         assertEquals("true", outcomes.get("barrier broken"));
     }
+
+    /** Huey's first run is interrupted from outside the recipe (his sleeper throws, as an interrupted sleep does). */
+    private static Sleeper hueyInterrupted() {
+        return d -> {
+            if (Thread.currentThread().getName().equals("Huey")) {
+                throw new InterruptedException("from outside the recipe");
+            }
+        };
+    }
+
+    @Test
+    void anInterruptedRunnerBreaksTheBarrierInsteadOfLeavingTheOthersWaiting() throws Exception {
+        var r = BarrierRace.race(2, 1, Duration.ofSeconds(1), hueyInterrupted(), l -> { });
+        var events = r.events();
+        assertTrue(events.contains("interrupted Huey"), events::toString);
+        assertTrue(events.contains("broken Dewey") && events.contains("broken Louie"), events::toString);
+        assertEquals(0, r.actionRuns(), events::toString);
+    }
+
+    @Test
+    void anInterruptedRunnerLeavesThePhaserAndTheOtherTwoRaceOn() throws Exception {
+        var r = BarrierRace.phaserRace(2, 1, Duration.ofSeconds(1), hueyInterrupted(), l -> { });
+        var events = r.events();
+        assertTrue(events.contains("interrupted Huey"), events::toString);
+        for (String runner : List.of("Dewey", "Louie")) {
+            assertTrue(events.contains("passed " + runner + " 1"), events::toString);
+        }
+        assertEquals(2, r.actionRuns(), events::toString);
+    }
 }

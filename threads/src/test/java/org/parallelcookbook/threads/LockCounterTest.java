@@ -52,21 +52,21 @@ class LockCounterTest {
         var counter = new LockCounter.LockedCounter();
         var lock = counter.lock();
         // a, inside its critical section between read and write, waits until b is queued on the lock:
-        // b cannot read the value until a has written it
-        Thread[] b = new Thread[1];
+        // b cannot read the value until a has written it. b is created before a starts, so a sees
+        // it through Thread.start's happens-before edge (no data race on a shared variable)
+        Thread b = new Thread(() -> counter.increment(() -> { }));
         Thread a = new Thread(() -> counter.increment(() -> {
             try {
-                Waits.until(() -> b[0] != null && lock.hasQueuedThread(b[0]), "b waits for the lock");
+                Waits.until(() -> lock.hasQueuedThread(b), "b waits for the lock");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }));
-        b[0] = new Thread(() -> counter.increment(() -> { }));
         a.start();
         Waits.until(lock::isLocked, "a holds the lock");
-        b[0].start();
+        b.start();
         a.join();
-        b[0].join();
+        b.join();
         assertEquals(2, counter.value());
     }
 

@@ -15,7 +15,9 @@ class LockOrderingDeadlockTest {
     void theForcedDeadlockIsDetectedWithBothThreadIds() throws Exception {
         var report = LockOrderingDeadlock.forceDeadlock(Duration.ofSeconds(60));
         assertEquals(2, report.threadIds().size(), report::toString);
+        // names and lock owners as the ThreadMXBean saw them: each thread waits for the other
         assertEquals(List.of("A-holds-R1-wants-R2", "B-holds-R2-wants-R1"), report.threadNames());
+        assertEquals(List.of("B-holds-R2-wants-R1", "A-holds-R1-wants-R2"), report.waitsForOwner());
     }
 
     @Test

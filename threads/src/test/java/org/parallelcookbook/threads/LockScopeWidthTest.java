@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,8 +19,25 @@ class LockScopeWidthTest {
 
     @RepeatedTest(3)
     void withTheWideLockOnlyOneThreadSleepsAtATime() throws Exception {
-        var r = LockScopeWidth.run(Scope.WIDE, 9, 1, Duration.ofSeconds(1), Sleeper.none(), l -> { });
+        // each "sleep" lasts until every thread that has not slept yet is queued on the lock: the
+        // contention is certain, so a lock that did not cover the sleep would let a second sleeper
+        // in (the sleeper then stops waiting, and the maximum below exceeds 1)
+        var lock = new ReentrantLock();
+        var slept = new AtomicInteger();
+        Sleeper untilTheOthersQueue = d -> {
+            int before = slept.getAndIncrement();
+            int othersToCome = 9 - before - 1;
+            try {
+                // stops early if another thread starts its sleep meanwhile (only a broken lock allows it)
+                Waits.until(() -> lock.getQueueLength() >= othersToCome || slept.get() > before + 1,
+                        Duration.ofSeconds(30), "the " + othersToCome + " other threads queue on the lock");
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var r = LockScopeWidth.run(Scope.WIDE, 9, 1, Duration.ofSeconds(1), untilTheOthersQueue, l -> { }, lock);
         assertEquals(1, r.maxConcurrentSleepers());
+        assertEquals(9, slept.get());
         assertEquals(9, r.pids().size());
     }
 

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,19 +27,24 @@ class SemaphoreProducerConsumerTest {
         };
         recipe.set(new SemaphoreProducerConsumer(7, Duration.ofSeconds(10), untilConsumerWaits, line -> { }));
         var r = recipe.get().run(5);
+        // the items are the seed's draws, one per round, as a fresh generator with the same seed makes them
+        var reference = new SplittableRandom(7);
+        var expectedLog = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            int item = reference.nextInt(1001);
+            var round = r.rounds().get(i);
+            assertEquals(item, round.produced(), "round " + i);
+            assertEquals(item, round.consumed(), "round " + i);
+            assertEquals(Thread.State.WAITING, round.consumerStateAtRelease(), "round " + i);
+            // each round in order: the consumer waits, then the item is produced, then consumed
+            expectedLog.add("consumer is waiting.");
+            expectedLog.add("producer notify : produced item number " + item);
+            expectedLog.add("consumer notify : consumed item number " + item);
+        }
+        expectedLog.add("program terminated");
         assertEquals(5, r.rounds().size());
-        for (var round : r.rounds()) {
-            assertEquals(round.produced(), round.consumed());
-            assertTrue(round.produced() >= 0 && round.produced() <= 1000);
-            assertEquals(Thread.State.WAITING, round.consumerStateAtRelease());
-        }
-        List<String> log = r.log();
-        for (var round : r.rounds()) {
-            int produced = log.indexOf("producer notify : produced item number " + round.produced());
-            int consumed = log.indexOf("consumer notify : consumed item number " + round.consumed());
-            assertTrue(produced >= 0 && consumed > produced, log::toString);
-        }
-        assertEquals(5, log.stream().filter("consumer is waiting."::equals).count());
-        assertEquals("program terminated", log.getLast());
+        // the whole log, line by line: a position search (indexOf) would match an earlier round's
+        // line whenever two rounds draw the same item
+        assertEquals(expectedLog, r.log());
     }
 }

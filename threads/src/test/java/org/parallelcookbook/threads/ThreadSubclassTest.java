@@ -66,4 +66,30 @@ class ThreadSubclassTest {
         assertEquals(1, t.linesPrinted());
         assertEquals("Exiting Thread-1 (cancelled)", List.copyOf(lines).getLast());
     }
+
+    @Test
+    void anInterruptThatIsNotACancelStopsTheThreadAndIsKept() throws Exception {
+        var firstLine = new CountDownLatch(1);
+        var never = new CountDownLatch(1);
+        var sleeps = new AtomicInteger();
+        Sleeper sleeper = d -> {
+            if (sleeps.incrementAndGet() > 1) {
+                never.await();
+            }
+        };
+        var lines = new ConcurrentLinkedQueue<String>();
+        var t = new ThreadSubclass.CountingThread(1, "Thread-1", 5, Duration.ofSeconds(1), sleeper, line -> {
+            lines.add(line);
+            if (line.startsWith("Thread-1: ")) {
+                firstLine.countDown();
+            }
+        });
+        t.start();
+        firstLine.await();
+        t.interrupt(); // not cancel(): the flag stays false
+        assertTrue(t.join(Duration.ofSeconds(30)), "join returns after the interrupt");
+        assertEquals(1, t.linesPrinted());
+        assertEquals("Exiting Thread-1 (interrupted)", List.copyOf(lines).getLast());
+        assertTrue(t.interruptStatusAtExit(), "the interrupt was kept, not swallowed");
+    }
 }

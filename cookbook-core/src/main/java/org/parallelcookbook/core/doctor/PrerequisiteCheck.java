@@ -12,6 +12,19 @@ public interface PrerequisiteCheck {
     /** What is checked, e.g. "MPJ Express". */
     String name();
 
+    /** The module whose recipes need the part, e.g. "mpi" ("" when not said). */
+    default String neededBy() {
+        return "";
+    }
+
+    /**
+     * Whether the part is software a user installs (MPJ Express, an OpenCL runtime): doctor fails
+     * when one is missing. False for hardware (an NVIDIA GPU and its driver), whose recipes skip.
+     */
+    default boolean installable() {
+        return true;
+    }
+
     /** Looks for the part; never throws, never hangs for long. */
     Status check();
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.ChildResult;
 import org.parallelcookbook.core.launch.JvmLauncher;
@@ -96,7 +97,8 @@ public final class CallingProcess {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(CallingProcess.class);
+        RecipeMain.run(args, options, opt -> {
             Call c = call(System.in, System.out::println, Duration.ofHours(1));
             System.out.println("(parent pid " + c.parentPid() + ", child pid " + c.childPid() + ", child exit status "
                     + c.exitCode() + ")");

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>The parallel computing memory architecture</b> (book chapter 1): Flynn's taxonomy, with one
@@ -175,9 +176,12 @@ public final class FlynnTaxonomyDemo {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int size = RecipeMain.intOption(a, "--size", 10_000_000, 1);
-            long seed = RecipeMain.longArg(new String[] {RecipeMain.option(a, "--seed", "42")}, 0, "--seed", 42, Long.MIN_VALUE);
+        var options = RecipeOptions.of(FlynnTaxonomyDemo.class)
+                .longOption("--seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the random input")
+                .intOption("--size", 10_000_000, 1, Integer.MAX_VALUE, "elements of the SIMD-style array operation");
+        RecipeMain.run(args, options, opt -> {
+            int size = opt.intValue("--size");
+            long seed = opt.longValue("--seed");
             Taxonomy t = classify(size, seed);
             System.out.printf(Locale.ROOT, "input: %,d ints in [0, 1000), seed %d%n", t.size(), seed);
             System.out.printf(Locale.ROOT, "SISD  plain loop, sum of squares:            %,d%n", t.sisd());

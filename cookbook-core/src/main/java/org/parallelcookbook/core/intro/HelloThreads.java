@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Sleeper;
 
 /**
@@ -98,10 +99,14 @@ public final class HelloThreads {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int times = RecipeMain.intOption(a, "--messages", 10, 0);
-            int pauseMs = RecipeMain.intOption(a, "--pause-ms", 2_000, 0);
-            boolean daemon = RecipeMain.flag(a, "--daemon");
+        var options = RecipeOptions.of(HelloThreads.class)
+                .intOption("--messages", 10, 0, Integer.MAX_VALUE, "messages each thread prints")
+                .intOption("--pause-ms", 2_000, 0, Integer.MAX_VALUE, "pause between two messages, in ms")
+                .flag("--daemon", "make the threads daemons (the JVM exits without waiting for them)");
+        RecipeMain.run(args, options, opt -> {
+            int times = opt.intValue("--messages");
+            int pauseMs = opt.intValue("--pause-ms");
+            boolean daemon = opt.flag("--daemon");
             launch(times, Duration.ofMillis(pauseMs), Sleeper.real(), daemon, System.out::println);
             // main returns here; the JVM waits for the CookBook thread unless it is a daemon
         });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 
 /**
  * <b>Introducing Python</b> (book chapter 1), for Java readers: the book's interpreter tour, snippet
@@ -121,8 +122,10 @@ public final class JavaForPythonReaders {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int x = RecipeMain.intOption(a, "--x", 42, Integer.MIN_VALUE);
+        var options = RecipeOptions.of(JavaForPythonReaders.class)
+                .intOption("--x", 42, Integer.MIN_VALUE, Integer.MAX_VALUE, "the integer the if/elif example tests");
+        RecipeMain.run(args, options, opt -> {
+            int x = opt.intValue("--x");
             Tour t = tour(x);
             System.out.println(">>> 20 * 45                      " + t.product());
             System.out.println(">>> a = 1.5+0.5j                 " + t.z());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.Clock;
 
 /**
@@ -90,8 +91,10 @@ public final class JvmParallelWorld {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int rounds = RecipeMain.intOption(a, "--rounds", 2_000, 1);
+        var options = RecipeOptions.of(JvmParallelWorld.class)
+                .intOption("--rounds", 2_000, 1, Integer.MAX_VALUE, "rounds of the small parallel workload");
+        RecipeMain.run(args, options, opt -> {
+            int rounds = opt.intValue("--rounds");
             VmInfo vm = describe();
             System.out.println("VM:                     " + vm.vmName() + " " + vm.vmVersion() + " (" + vm.vendor() + ")");
             System.out.println("JIT compiler:           " + vm.jitCompiler().orElse("none (interpreter only)"));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 
 /**
@@ -298,10 +299,14 @@ public final class PcamDesign {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intOption(a, "--tasks", 100_000, 0);
-            int workers = RecipeMain.intOption(a, "--workers", Runtime.getRuntime().availableProcessors(), 1);
-            int grain = RecipeMain.intOption(a, "--grain", 50, 1);
+        var options = RecipeOptions.of(PcamDesign.class)
+                .intOption("--tasks", 100_000, 0, Integer.MAX_VALUE, "fine-grained tasks of the partition step")
+                .intOption("--workers", Runtime.getRuntime().availableProcessors(), 1, Integer.MAX_VALUE, "worker threads of the mapping step").defaultText("the cores")
+                .intOption("--grain", 50, 1, Integer.MAX_VALUE, "tasks agglomerated into one coarse task");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("--tasks");
+            int workers = opt.intValue("--workers");
+            int grain = opt.intValue("--grain");
             System.out.println("Blocks of " + Math.min(n, 10) + " tasks over 3 workers: " + BlockPartitioner.split(Math.min(n, 10), 3));
             System.out.println("Cyclic assignment of the same tasks:   " + BlockPartitioner.cyclic(Math.min(n, 10), 3));
             System.out.println();

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.measure.PerformanceMetrics;
 import org.parallelcookbook.core.measure.ScalableWorkload;
 import org.parallelcookbook.core.measure.ScalingExperiment;
@@ -35,6 +36,11 @@ import org.parallelcookbook.core.report.TextTable;
  *
  * <p><b>Java vs Python:</b> in CPython the GIL keeps CPU-bound threads from running at once, so
  * this measurement would need processes. The JVM has no GIL: plain threads scale with the cores.
+ *
+ * <p>The recipe measures in its own JVM; every figure is printed with its 95 % bootstrap interval.
+ * {@code ./cookbook bench ch1.performance} measures the same workload (its no-argument constructor:
+ * 32 M samples) in three fresh JVMs with a shuffled point order, which puts the differences between
+ * JVMs into the intervals (see {@link ScalingExperiment} and {@code docs/chapter-1.md}).
  *
  * <p>Run: {@code ./cookbook run ch1.performance [--samples N] [--workers 1,2,4] [--trials N]}, or
  * the scaling study with chart: {@code ./cookbook bench ch1.performance --chart speedup.png}.
@@ -155,14 +161,16 @@ public final class PerformanceEvaluation {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            long samples = Long.parseLong(RecipeMain.option(a, "--samples", "32000000").replace("_", ""));
-            if (samples < MonteCarloPi.CHUNKS) {
-                throw new org.parallelcookbook.core.UsageException("--samples must be at least " + MonteCarloPi.CHUNKS);
-            }
-            int trials = RecipeMain.intOption(a, "--trials", 5, 1);
-            int warmup = RecipeMain.intOption(a, "--warmup", 2, 0);
-            List<Integer> workers = parseWorkers(RecipeMain.option(a, "--workers", "1,2,4"));
+        var options = RecipeOptions.of(PerformanceEvaluation.class)
+                .intOption("--trials", 5, 1, Integer.MAX_VALUE, "timed trials per worker count")
+                .intOption("--warmup", 2, 0, Integer.MAX_VALUE, "warm-up runs per worker count")
+                .longOption("--samples", 32_000_000, MonteCarloPi.CHUNKS, Long.MAX_VALUE, "Monte Carlo samples per trial")
+                .stringOption("--workers", "1,2,4", "worker counts, comma-separated");
+        RecipeMain.run(args, options, opt -> {
+            long samples = opt.longValue("--samples");
+            int trials = opt.intValue("--trials");
+            int warmup = opt.intValue("--warmup");
+            List<Integer> workers = parseWorkers(opt.string("--workers"));
 
             System.out.printf(Locale.ROOT, "Amdahl's limit for a 90%% parallel program: %.1f (the book says 9)%n",
                     PerformanceMetrics.amdahlLimit(0.9));

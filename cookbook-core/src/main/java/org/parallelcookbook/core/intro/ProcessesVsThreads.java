@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildResult;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
@@ -119,7 +120,8 @@ public final class ProcessesVsThreads {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
+        var options = RecipeOptions.of(ProcessesVsThreads.class);
+        RecipeMain.run(args, options, opt -> {
             Comparison c = compare(1, 100);
             ThreadView t = c.thread();
             ProcessView p = c.process();

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 
 /**
@@ -233,9 +234,12 @@ public final class ProgrammingModelsTour {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int limit = RecipeMain.intOption(a, "--limit", 100_000, 0);
-            int workers = RecipeMain.intOption(a, "--workers", 4, 1);
+        var options = RecipeOptions.of(ProgrammingModelsTour.class)
+                .intOption("--limit", 100_000, 0, Integer.MAX_VALUE, "upper limit of the prime count every model computes")
+                .intOption("--workers", 4, 1, Integer.MAX_VALUE, "workers of each model");
+        RecipeMain.run(args, options, opt -> {
+            int limit = opt.intValue("--limit");
+            int workers = opt.intValue("--workers");
             Counts c = countPrimes(limit, workers);
             System.out.printf(Locale.ROOT, "Primes below %,d with %d workers (the answer for 100,000 is 9592)%n",
                     c.limit(), c.workers());

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.DoubleStream;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.launch.ChildJvm;
 import org.parallelcookbook.core.launch.ChildResult;
 import org.parallelcookbook.core.launch.JvmLauncher;
@@ -158,11 +159,16 @@ public final class SerialThreadsProcesses {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int jobs = RecipeMain.intOption(a, "--jobs", 10, 1);
-            int count = RecipeMain.intOption(a, "--count", 10_000_000, 0);
-            int rounds = RecipeMain.intOption(a, "--rounds", 2, 1);
-            List<String> variants = List.of(RecipeMain.option(a, "--variants", "serial,threads,processes").split(","));
+        var options = RecipeOptions.of(SerialThreadsProcesses.class)
+                .intOption("--jobs", 10, 1, Integer.MAX_VALUE, "jobs, each counting to --count")
+                .intOption("--count", 10_000_000, 0, Integer.MAX_VALUE, "how far each job counts")
+                .intOption("--rounds", 2, 1, Integer.MAX_VALUE, "timed rounds of each variant")
+                .stringOption("--variants", "serial,threads,processes", "variants to run, comma-separated (serial,threads,processes)");
+        RecipeMain.run(args, options, opt -> {
+            int jobs = opt.intValue("--jobs");
+            int count = opt.intValue("--count");
+            int rounds = opt.intValue("--rounds");
+            List<String> variants = List.of(opt.string("--variants").split(","));
             for (String v : variants) {
                 if (!List.of("serial", "threads", "processes").contains(v.strip())) {
                     throw new org.parallelcookbook.core.UsageException(

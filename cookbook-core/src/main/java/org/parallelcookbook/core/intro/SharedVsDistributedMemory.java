@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
+import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.report.TextTable;
 
 /**
@@ -182,10 +183,14 @@ public final class SharedVsDistributedMemory {
     }
 
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int n = RecipeMain.intOption(a, "--size", 10_000_000, 0);
-            int workers = RecipeMain.intOption(a, "--workers", 4, 1);
-            int increments = RecipeMain.intOption(a, "--increments", 50_000_000, 1);
+        var options = RecipeOptions.of(SharedVsDistributedMemory.class)
+                .intOption("--size", 10_000_000, 0, Integer.MAX_VALUE, "elements of the array that is summed")
+                .intOption("--workers", 4, 1, Integer.MAX_VALUE, "threads, and worker processes")
+                .intOption("--increments", 50_000_000, 1, Integer.MAX_VALUE, "increments of the shared counter");
+        RecipeMain.run(args, options, opt -> {
+            int n = opt.intValue("--size");
+            int workers = opt.intValue("--workers");
+            int increments = opt.intValue("--increments");
             Sums s = sums(n, workers);
             System.out.printf(Locale.ROOT, "Sum of 0..%,d with %d workers; n(n-1)/2 = %,d%n", n - 1, workers, s.expected());
             var table = new TextTable("organisation", "how", "sum", "time");

@@ -1,48 +1,126 @@
 package org.parallelcookbook.core.measure;
 
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * Times a piece of work the way the cookbook always does: some warm-up runs (so the JIT has
- * compiled the hot code), then repeated measured trials, summarised by their median. Every result
- * is passed to {@link Sink} so the work cannot be optimised away.
+ * Times a piece of work the way the cookbook always does: warm-up runs (so the JIT has compiled
+ * the hot code), then repeated measured trials, summarised by their median. Every result is passed
+ * to {@link Sink} so the work cannot be optimised away.
+ *
+ * <p>Warm-up is a fixed number of runs and, optionally, a minimum time: runs continue until both
+ * are reached, so a fast workload is not measured after three runs of the interpreter.
+ *
+ * <p><b>Batching.</b> A trial much shorter than the clock's useful resolution (and than the loop
+ * and timer overhead around it) measures the timer, not the work. With a minimum trial time, the
+ * measurer calibrates on the warm-up runs (or, without warm-up, on the first trial, which it then
+ * repeats): when one run is shorter than the minimum, each trial runs the work
+ * {@code operations = ceil(minimum / run time)} times back to back and reports the time of one
+ * operation, {@code trial time / operations} (JMH's "operations per invocation").
  */
 public final class Measurer {
+
+    /** At most this many operations in one trial. */
+    static final int MAX_OPERATIONS = 1_000_000;
+    /** At most this many warm-up runs, whatever the minimum warm-up time (a clock that never moves). */
+    static final int MAX_WARMUP_RUNS = 1_000_000;
 
     private final Clock clock;
     private final int warmup;
     private final int trials;
+    private final long minWarmupNanos;
+    private final long minTrialNanos;
 
-    public Measurer(Clock clock, int warmup, int trials) {
+    /**
+     * @param minWarmup minimum warm-up time, besides the {@code warmup} runs ({@link Duration#ZERO}: none)
+     * @param minTrial  minimum time of one trial; shorter runs are batched ({@link Duration#ZERO}: never)
+     */
+    public Measurer(Clock clock, int warmup, int trials, Duration minWarmup, Duration minTrial) {
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up runs must be >= 0");
         }
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be >= 1");
         }
-        this.clock = clock;
+        if (minWarmup.isNegative() || minTrial.isNegative()) {
+            throw new IllegalArgumentException("minimum times must be >= 0");
+        }
+        this.clock = Objects.requireNonNull(clock);
         this.warmup = warmup;
         this.trials = trials;
+        this.minWarmupNanos = minWarmup.toNanos();
+        this.minTrialNanos = minTrial.toNanos();
+    }
+
+    public Measurer(Clock clock, int warmup, int trials) {
+        this(clock, warmup, trials, Duration.ZERO, Duration.ZERO);
     }
 
     public Measurer(int warmup, int trials) {
         this(Clock.system(), warmup, trials);
     }
 
-    /** Runs the work {@code warmup + trials} times and summarises the measured trials. */
+    /** Runs the work {@code warmup + trials} times (or more, see the class comment) and summarises the trials. */
     public Summary measure(Callable<?> work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
+        return Summary.of(sample(work).seconds());
+    }
+
+    /**
+     * Warms up, calibrates the batch, and returns every trial's time per operation.
+     */
+    public Sample sample(Callable<?> work) throws Exception {
+        long fastest = Long.MAX_VALUE;
+        int warmupRuns = 0;
+        long warmupStart = clock.nanoTime();
+        while (warmupRuns < warmup
+                || (clock.nanoTime() - warmupStart < minWarmupNanos && warmupRuns < MAX_WARMUP_RUNS)) {
+            long start = clock.nanoTime();
             Sink.consume(work.call());
+            fastest = Math.min(fastest, clock.nanoTime() - start);
+            warmupRuns++;
         }
         double[] seconds = new double[trials];
-        for (int i = 0; i < trials; i++) {
-            long start = clock.nanoTime();
-            Object result = work.call();
-            long end = clock.nanoTime();
-            Sink.consume(result);
-            seconds[i] = (end - start) / 1e9;
+        int from = 0;
+        int operations = 1;
+        if (minTrialNanos > 0) {
+            if (warmupRuns == 0) {
+                // the first trial calibrates; it is kept when one run is long enough
+                long start = clock.nanoTime();
+                Sink.consume(work.call());
+                long took = clock.nanoTime() - start;
+                operations = operations(took, minTrialNanos);
+                if (operations == 1) {
+                    seconds[0] = took / 1e9;
+                    from = 1;
+                }
+            } else {
+                operations = operations(fastest, minTrialNanos);
+            }
         }
-        return Summary.of(seconds);
+        for (int i = from; i < trials; i++) {
+            long start = clock.nanoTime();
+            for (int op = 0; op < operations; op++) {
+                Sink.consume(work.call());
+            }
+            long end = clock.nanoTime();
+            seconds[i] = (end - start) / 1e9 / operations;
+        }
+        return new Sample(seconds, operations, warmupRuns);
+    }
+
+    /**
+     * Operations per trial so that a trial lasts at least {@code minNanos}: 1 when one run already
+     * does, else {@code ceil(minNanos / runNanos)} (a run that took no measurable time counts as 1 ns),
+     * at most {@value #MAX_OPERATIONS}.
+     */
+    public static int operations(long runNanos, long minNanos) {
+        if (runNanos >= minNanos) {
+            return 1;
+        }
+        long run = Math.max(1, runNanos);
+        long ops = (minNanos + run - 1) / run;
+        return (int) Math.min(MAX_OPERATIONS, ops);
     }
 
     /** Times one run, without warm-up: for work that cannot be repeated. */
@@ -56,11 +134,37 @@ public final class Measurer {
     public record Timed<T>(T value, double seconds) {
     }
 
+    /**
+     * What {@link #sample(Callable)} measured.
+     *
+     * @param seconds    time of one operation in each trial
+     * @param operations operations per trial (1: not batched)
+     * @param warmupRuns warm-up runs done (at least the fixed count; more to fill the minimum time)
+     */
+    public record Sample(double[] seconds, int operations, int warmupRuns) {
+        public Sample {
+            seconds = seconds.clone();
+        }
+
+        @Override
+        public double[] seconds() {
+            return seconds.clone();
+        }
+    }
+
     public int warmup() {
         return warmup;
     }
 
     public int trials() {
         return trials;
+    }
+
+    public Duration minWarmup() {
+        return Duration.ofNanos(minWarmupNanos);
+    }
+
+    public Duration minTrial() {
+        return Duration.ofNanos(minTrialNanos);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
  * {@link ScalingExperiment} measure. The same total work is done for every worker count (strong
  * scaling), so speedup and efficiency compare like with like.
  *
+ * <p>When a study forks ({@link ScalingExperiment.Builder#forks(int)}), every fork builds the
+ * workload anew with its public no-argument constructor, so a forked workload needs one.
+ *
  * <p>A workload may have several variants (for example the four workloads of {@code ch2.performance});
  * each becomes one series of the study and one line of the chart.
  */
@@ -23,6 +26,32 @@ public interface ScalableWorkload extends AutoCloseable {
     /** The worker counts measured when the user gives none. */
     default List<Integer> defaultWorkers() {
         return List.of(1, 2, 4);
+    }
+
+    /**
+     * What the workers are, named in the report: threads in this JVM by default; a workload whose
+     * workers are worker JVMs, Hazelcast members or MPI ranks says so.
+     */
+    default String model() {
+        return "threads in one JVM";
+    }
+
+    /**
+     * The cores the workers really have: Amdahl's law is fitted to p <= cores. By default the
+     * processors of this JVM, which on one machine are also what worker JVMs, members and ranks
+     * started here share.
+     */
+    default int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Whether the whole work runs inside the measuring JVM (threads, not other processes). Such a
+     * workload is measured in fresh forked JVMs by {@code cookbook bench} by default; one whose
+     * workers are other JVMs is measured from the bench JVM itself.
+     */
+    default boolean inProcess() {
+        return true;
     }
 
     /** Prepares inputs and resources; called once before any measurement. */

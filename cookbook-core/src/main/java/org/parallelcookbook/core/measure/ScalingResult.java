@@ -1,26 +1,53 @@
 package org.parallelcookbook.core.measure;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The outcome of a scaling study: one series of points per workload variant, plus the machine it
- * ran on.
+ * The outcome of a scaling study: one series of points per workload variant, how they were
+ * measured (forks, warm-up, trials, batching, the interval method), the machine and the date.
+ *
+ * @param id             the study's id (the recipe id for {@code cookbook bench})
+ * @param workload       the workload's name
+ * @param model          what the workers are ({@link ScalableWorkload#model()})
+ * @param cores          the cores those workers had ({@link ScalableWorkload#cores()}): what
+ *                       Amdahl's fit is limited to
+ * @param machine        the machine the study ran on
+ * @param warmup         fixed warm-up runs per point and fork
+ * @param minWarmup      minimum warm-up time per point and fork
+ * @param trials         measured trials per point and fork
+ * @param minTrial       minimum trial time; shorter runs are batched
+ * @param forks          fresh JVMs that measured every point (0: the measuring JVM itself)
+ * @param seed           seed of the point order of each fork and of the bootstrap
+ * @param intervalMethod how the intervals were computed, in one sentence
+ * @param probe          the single-thread probe before and after, or null when not taken
+ * @param date           when the study finished
+ * @param series         one series per variant
  */
-public record ScalingResult(String id, String workload, int cores, String jdk, int warmup, int trials,
-                            List<Series> series) {
+public record ScalingResult(String id, String workload, String model, int cores, Machine machine, int warmup,
+                            Duration minWarmup, int trials, Duration minTrial, int forks, long seed,
+                            String intervalMethod, Probe probe, Instant date, List<Series> series) {
 
     public ScalingResult {
         series = List.copyOf(series);
     }
 
+    /** The JDK the study ran on. */
+    public String jdk() {
+        return machine.jdk();
+    }
+
     /**
      * The points of one variant.
      *
-     * @param variant        the variant's name
-     * @param serialFraction Amdahl serial fraction fitted to the points (least squares on Karp-Flatt)
-     * @param points         one point per worker count, ascending
+     * @param variant          the variant's name
+     * @param serialFraction   Amdahl serial fraction fitted (least squares on Karp-Flatt) to the
+     *                         points with p <= cores (all points when none has 1 < p <= cores)
+     * @param serialFractionCi interval of the fitted serial fraction, from the same resamples
+     * @param points           one point per worker count, ascending
      */
-    public record Series(String variant, double serialFraction, List<ScalingPoint> points) {
+    public record Series(String variant, double serialFraction, Interval serialFractionCi, List<ScalingPoint> points) {
         public Series {
             points = List.copyOf(points);
         }

@@ -31,6 +31,22 @@ public record Summary(int trials, double median, double min, double max, double 
         return new Summary(n, median, s[0], s[n - 1], mean, stdDev);
     }
 
+    /**
+     * The q-quantile (0..1) of values by linear interpolation between order statistics (R's type 7;
+     * the median for q = 0.5): the percentiles that latency benchmarks report.
+     */
+    public static double percentile(double[] values, double q) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("no values");
+        }
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile must lie in [0, 1], got " + q);
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return Bootstrap.quantile(s, q);
+    }
+
     /** (max - min) / median: how much the trials disagreed. */
     public double spread() {
         return median == 0 ? 0 : (max - min) / median;

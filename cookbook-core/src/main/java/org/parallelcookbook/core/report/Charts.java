@@ -23,7 +23,9 @@ import org.parallelcookbook.core.measure.ScalingPoint;
 import org.parallelcookbook.core.measure.ScalingResult;
 
 /**
- * Charts drawn with XChart and written as PNG or SVG (chosen by the file extension).
+ * Charts drawn with XChart and written as PNG or SVG (chosen by the file extension): the speedup
+ * curve of a scaling study (with its intervals as error bars, the ideal line, Amdahl's and
+ * Gustafson's curves) and bar charts of named values for custom benchmarks.
  */
 public final class Charts {
 
@@ -31,8 +33,9 @@ public final class Charts {
     }
 
     /**
-     * Speedup against workers: the measured curve of every variant, the ideal line S = p, and
-     * Amdahl's curve for the serial fraction fitted to the measurements.
+     * Speedup against workers: the measured curve of every variant with its 95 % intervals as error
+     * bars, the ideal line S = p, Amdahl's curve for the serial fraction fitted to the measurements,
+     * and Gustafson's scaled speedup for the same fraction.
      */
     public static XYChart speedup(ScalingResult result) {
         XYChart chart = new XYChartBuilder().width(800).height(560)
@@ -47,12 +50,27 @@ public final class Charts {
         id.setMarker(SeriesMarkers.NONE);
         id.setLineColor(Color.GRAY);
         id.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        Color[] palette = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+                new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75)};
+        int index = 0;
         for (ScalingResult.Series s : result.series()) {
+            Color color = palette[index++ % palette.length];
             String label = result.series().size() > 1 ? s.variant() : "measured";
             double[] x = s.points().stream().mapToDouble(ScalingPoint::workers).toArray();
             double[] y = s.points().stream().mapToDouble(ScalingPoint::speedup).toArray();
             XYSeries m = chart.addSeries(label, x, y);
             m.setMarker(SeriesMarkers.CIRCLE);
+            m.setLineColor(color);
+            m.setMarkerColor(color);
+            for (ScalingPoint p : s.points()) {
+                // an error bar: a vertical segment from the interval's low to its high end
+                XYSeries bar = chart.addSeries(label + " 95 % interval at p = " + p.workers(),
+                        new double[] {p.workers(), p.workers()}, new double[] {p.speedupCi().lo(), p.speedupCi().hi()});
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setLineColor(color);
+                bar.setLineStyle(new BasicStroke(2f));
+                bar.setShowInLegend(false);
+            }
             double[] amdahl = new double[ideal.length];
             for (int i = 0; i < ideal.length; i++) {
                 amdahl[i] = PerformanceMetrics.amdahl(1 - s.serialFraction(), (int) ideal[i]);
@@ -60,7 +78,17 @@ public final class Charts {
             XYSeries a = chart.addSeries(String.format(Locale.ROOT, "Amdahl, serial %.3f fitted for p <= %d%s", s.serialFraction(), result.cores(),
                     result.series().size() > 1 ? " (" + s.variant() + ")" : ""), ideal, amdahl);
             a.setMarker(SeriesMarkers.NONE);
+            a.setLineColor(color.darker());
             a.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {2, 3}, 0));
+            double[] gustafson = new double[ideal.length];
+            for (int i = 0; i < ideal.length; i++) {
+                gustafson[i] = PerformanceMetrics.gustafson(s.serialFraction(), (int) ideal[i]);
+            }
+            XYSeries g = chart.addSeries(String.format(Locale.ROOT, "Gustafson (scaled problem), serial %.3f%s", s.serialFraction(),
+                    result.series().size() > 1 ? " (" + s.variant() + ")" : ""), ideal, gustafson);
+            g.setMarker(SeriesMarkers.NONE);
+            g.setLineColor(color.brighter());
+            g.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {8, 3, 2, 3}, 0));
         }
         return chart;
     }
@@ -76,8 +104,17 @@ public final class Charts {
         return chart;
     }
 
-    /** Writes a chart as PNG or SVG, by the extension of {@code file}. */
-    public static Path write(Chart<?, ?> chart, Path file) throws IOException {
+    /** Writes a line chart as PNG or SVG, by the extension of {@code file}. */
+    public static Path write(XYChart chart, Path file) throws IOException {
+        return save(chart, file);
+    }
+
+    /** Writes a bar chart as PNG or SVG, by the extension of {@code file}. */
+    public static Path write(CategoryChart chart, Path file) throws IOException {
+        return save(chart, file);
+    }
+
+    private static Path save(Chart<?, ?> chart, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {

@@ -1,91 +1,81 @@
 package org.parallelcookbook.core.report;
 
-import java.util.Iterator;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal JSON writer for the cookbook's own flat reports (maps, lists, strings, numbers,
- * booleans). Numbers that are not finite become {@code null}, as JSON has no NaN.
+ * JSON for the cookbook's reports, written and read with Jackson jr. Reports are built from maps,
+ * lists, strings, numbers and booleans; anything else is written as its {@code toString()}, and
+ * numbers that are not finite become {@code null}, as JSON has no NaN.
  */
 public final class Json {
+
+    private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private Json() {
     }
 
+    /** One line of JSON. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
+        try {
+            return COMPACT.asString(plain(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static void write(Object value, StringBuilder out) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> string(s, out);
-            case Boolean b -> out.append(b);
-            case Double d -> number(d, out);
-            case Float f -> number(f.doubleValue(), out);
-            case Number n -> out.append(n);
+    /** Indented JSON, for files a reader may open. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.asString(plain(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a JSON object into maps, lists, strings, numbers and booleans. */
+    public static Map<String, Object> read(String json) {
+        try {
+            return JSON.std.mapFrom(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    /** The value reduced to what JSON can hold, with non-finite numbers as null. */
+    static Object plain(Object value) {
+        return switch (value) {
+            case null -> null;
+            case String s -> s;
+            case Boolean b -> b;
+            case Double d -> Double.isFinite(d) ? d : null;
+            case Float f -> Float.isFinite(f) ? f : null;
+            case Number n -> n;
             case Map<?, ?> map -> {
-                out.append('{');
-                Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-                while (it.hasNext()) {
-                    Map.Entry<?, ?> e = it.next();
-                    string(String.valueOf(e.getKey()), out);
-                    out.append(':');
-                    write(e.getValue(), out);
-                    if (it.hasNext()) {
-                        out.append(',');
-                    }
-                }
-                out.append('}');
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+                yield out;
             }
-            case List<?> list -> {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(list.get(i), out);
-                }
-                out.append(']');
+            case Collection<?> c -> {
+                List<Object> out = new ArrayList<>(c.size());
+                c.forEach(v -> out.add(plain(v)));
+                yield out;
             }
-            default -> string(value.toString(), out);
-        }
-    }
-
-    private static void number(double d, StringBuilder out) {
-        if (!Double.isFinite(d)) {
-            out.append("null");
-        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            out.append((long) d);
-        } else {
-            out.append(String.format(Locale.ROOT, "%.6g", d).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
-                    .replaceFirst("\\.(e|$)", "$1"));
-        }
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            case double[] a -> {
+                List<Object> out = new ArrayList<>(a.length);
+                for (double d : a) {
+                    out.add(plain(d));
                 }
+                yield out;
             }
-        }
-        out.append('"');
+            default -> value.toString();
+        };
     }
 }

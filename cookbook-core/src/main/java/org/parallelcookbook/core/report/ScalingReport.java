@@ -5,86 +5,215 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.parallelcookbook.core.measure.ForkTrials;
+import org.parallelcookbook.core.measure.Interval;
+import org.parallelcookbook.core.measure.Probe;
 import org.parallelcookbook.core.measure.ScalingPoint;
 import org.parallelcookbook.core.measure.ScalingResult;
 
 /**
- * A scaling study as a text table, CSV or JSON. The JSON has the shape
- * {@code {"id":..,"cores":..,"jdk":..,"points":[{"workers":1,"median_s":..,"min_s":..,"max_s":..,
- * "speedup":..,"efficiency":..}]}}; with several variants every point also names its variant.
+ * A scaling study as a text table, CSV or JSON, every figure with its confidence interval.
+ *
+ * <p>The JSON holds everything needed to re-analyse the study: the machine (cores, JDK, OS, CPU
+ * model), the date, the workers' model, warm-up, trials, batching, the forks and the seed of their
+ * point order, the interval method, the probe, and for every point (which always names its
+ * variant) the median, speedup and efficiency with their intervals ({@code median_ci},
+ * {@code speedup_ci}, {@code efficiency_ci}, each {@code [lo, hi]}) and every raw trial time of every
+ * fork ({@code forks[].seconds}).
  */
 public final class ScalingReport {
+
+    /** An interval wider than this (relative half-width) gets the noise line: +-5 %. */
+    public static final double NOISE_THRESHOLD = 0.05;
+
+    /** Rounding slack of the threshold: an interval of exactly +-5 % is not noisy. */
+    private static final double SLACK = 1e-9;
+
+    private static final List<String> CSV_HEADER = List.of("id", "variant", "model", "workers", "median_s",
+            "median_lo_s", "median_hi_s", "min_s", "max_s", "speedup", "speedup_lo", "speedup_hi", "efficiency",
+            "efficiency_lo", "efficiency_hi", "karp_flatt", "amdahl", "gustafson", "forks", "trials", "operations");
 
     private ScalingReport() {
     }
 
     public static String table(ScalingResult result) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s: %s on %d cores, JDK %s, %d warm-up + %d trials each%n",
-                result.id(), result.workload(), result.cores(), result.jdk(), result.warmup(), result.trials()));
+        String nl = System.lineSeparator();
+        out.append(String.format(Locale.ROOT, "%s: %s; %s, %d cores (%s), JDK %s%n", result.id(), result.workload(),
+                result.model(), result.cores(), result.machine().cpu(), result.jdk()));
+        out.append(measuredHow(result)).append(nl);
+        out.append("intervals: ").append(result.intervalMethod()).append(nl);
         boolean many = result.series().size() > 1;
         for (ScalingResult.Series s : result.series()) {
             if (many) {
-                out.append(System.lineSeparator()).append("variant ").append(s.variant()).append(System.lineSeparator());
+                out.append(nl).append("variant ").append(s.variant()).append(nl);
             }
-            TextTable t = new TextTable("workers", "median", "min", "max", "speedup", "efficiency",
-                    "Karp-Flatt", "Amdahl");
+            boolean batched = s.points().stream().anyMatch(p -> operations(p) > 1);
+            List<String> header = new ArrayList<>(List.of("workers", "median [95 % CI]", "speedup [95 % CI]",
+                    "efficiency [95 % CI]", "Karp-Flatt", "Amdahl", "Gustafson"));
+            if (batched) {
+                header.add("ops/trial");
+            }
+            TextTable t = new TextTable(header);
             for (ScalingPoint p : s.points()) {
-                t.row(p.workers(), sec(p.time().median()), sec(p.time().min()), sec(p.time().max()),
-                        f2(p.speedup()), f2(p.efficiency()),
-                        Double.isNaN(p.karpFlatt()) ? "-" : f3(p.karpFlatt()), f2(p.amdahl()));
+                List<Object> row = new ArrayList<>(List.of(p.workers(), time(p.time().median(), p.timeCi()),
+                        f2(p.speedup()) + " " + p.speedupCi().format("%.2f"),
+                        f2(p.efficiency()) + " " + p.efficiencyCi().format("%.2f"),
+                        Double.isNaN(p.karpFlatt()) ? "-" : f3(p.karpFlatt()), f2(p.amdahl()), f2(p.gustafson())));
+                if (batched) {
+                    row.add(operations(p));
+                }
+                t.row(row);
             }
             out.append(t.render());
-            out.append(String.format(Locale.ROOT, "serial fraction %.3f, fitted to p <= %d cores (Amdahl limit %s)%n",
-                    s.serialFraction(), result.cores(), s.serialFraction() == 0 ? "none" : f2(1 / s.serialFraction())));
+            out.append(String.format(Locale.ROOT,
+                    "serial fraction %.3f %s, fitted to p <= %d cores (Amdahl limit %s); Gustafson: the scaled speedup if the problem grew with p%n",
+                    s.serialFraction(), s.serialFractionCi().format("%.3f"), result.cores(),
+                    s.serialFraction() == 0 ? "none" : f2(1 / s.serialFraction())));
+            if (batched) {
+                out.append("batched: runs shorter than the minimum trial time are repeated ops/trial times per trial; times are per run")
+                        .append(nl);
+            }
+        }
+        noise(result, NOISE_THRESHOLD).ifPresent(line -> out.append(line).append(nl));
+        if (result.probe() != null) {
+            out.append(probe(result.probe())).append(nl);
         }
         return out.toString();
+    }
+
+    /** One line: forks, warm-up, trials, batching, order. */
+    static String measuredHow(ScalingResult r) {
+        String warm = r.warmup() + " warm-up run" + (r.warmup() == 1 ? "" : "s")
+                + (r.minWarmup().isZero() ? "" : String.format(Locale.ROOT, " and >= %.2f s warm-up", r.minWarmup().toNanos() / 1e9));
+        String batch = r.minTrial().isZero() ? "" : String.format(Locale.ROOT, ", trials >= %.0f ms (batched below)", r.minTrial().toNanos() / 1e6);
+        if (r.forks() == 0) {
+            return "in this JVM (no forks): " + warm + ", " + r.trials() + " trials per point" + batch + ", fixed order";
+        }
+        return String.format(Locale.ROOT, "%d forks (fresh JVMs), each: %s, %d trials per point%s; point order shuffled, reversed in every second fork (seed %d)",
+                r.forks(), warm, r.trials(), batch, r.seed());
+    }
+
+    /**
+     * The noise verdict: one line when an interval of a median time or an efficiency is wider than
+     * {@code threshold} (relative half-width) of its figure, naming them and what would help; empty
+     * when every interval is narrower.
+     */
+    public static Optional<String> noise(ScalingResult result, double threshold) {
+        List<String> wide = new ArrayList<>();
+        boolean many = result.series().size() > 1;
+        for (ScalingResult.Series s : result.series()) {
+            String v = many ? s.variant() + " " : "";
+            for (ScalingPoint p : s.points()) {
+                if (p.timeCi().relativeHalfWidth(p.time().median()) > threshold + SLACK) {
+                    wide.add(v + "time @ " + p.workers());
+                }
+                if (p.workers() > 1 && p.efficiencyCi().relativeHalfWidth(p.efficiency()) > threshold + SLACK) {
+                    wide.add(v + "efficiency @ " + p.workers());
+                }
+            }
+        }
+        if (wide.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "noise: %d interval%s wider than +-%.0f %% of the figure (%s): the machine was noisy; more --trials or --forks, or a quieter machine, narrow them",
+                wide.size(), wide.size() == 1 ? " is" : "s are", threshold * 100, String.join(", ", wide)));
+    }
+
+    /** The probe line: steady, or moved. */
+    public static String probe(Probe probe) {
+        return String.format(Locale.ROOT, "machine probe (fixed single-thread work): %s before, %s after (%+.1f %%): %s",
+                sec(probe.beforeSeconds()), sec(probe.afterSeconds()), probe.change() * 100,
+                probe.moved() ? "the machine changed speed during the study; compare with a rerun"
+                        : "steady within " + Math.round(Probe.THRESHOLD * 100) + " %");
     }
 
     public static String csv(ScalingResult result) {
-        StringBuilder out = new StringBuilder(
-                "id,variant,workers,median_s,min_s,max_s,speedup,efficiency,karp_flatt,amdahl\n");
+        List<List<Object>> rows = new ArrayList<>();
         for (ScalingResult.Series s : result.series()) {
             for (ScalingPoint p : s.points()) {
-                out.append(String.join(",", result.id(), s.variant(), String.valueOf(p.workers()),
-                        g(p.time().median()), g(p.time().min()), g(p.time().max()), g(p.speedup()),
-                        g(p.efficiency()), Double.isNaN(p.karpFlatt()) ? "" : g(p.karpFlatt()), g(p.amdahl())))
-                        .append('\n');
+                rows.add(java.util.Arrays.asList(result.id(), s.variant(), result.model(), p.workers(),
+                        p.time().median(), p.timeCi().lo(), p.timeCi().hi(), p.time().min(), p.time().max(),
+                        p.speedup(), p.speedupCi().lo(), p.speedupCi().hi(), p.efficiency(), p.efficiencyCi().lo(),
+                        p.efficiencyCi().hi(), p.karpFlatt(), p.amdahl(), p.gustafson(), result.forks(),
+                        p.time().trials(), operations(p)));
             }
         }
-        return out.toString();
+        return Csv.write(CSV_HEADER, rows);
     }
 
     public static String json(ScalingResult result) {
-        return Json.write(toMap(result));
+        return Json.pretty(toMap(result));
     }
 
     public static Map<String, Object> toMap(ScalingResult result) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("id", result.id());
         root.put("workload", result.workload());
+        root.put("model", result.model());
         root.put("cores", result.cores());
         root.put("jdk", result.jdk());
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", result.machine().cores());
+        machine.put("jdk", result.machine().jdk());
+        machine.put("os", result.machine().os());
+        machine.put("cpu", result.machine().cpu());
+        root.put("machine", machine);
+        root.put("date", result.date().toString());
         root.put("warmup", result.warmup());
+        root.put("warmup_min_s", result.minWarmup().toNanos() / 1e9);
         root.put("trials", result.trials());
-        boolean many = result.series().size() > 1;
+        root.put("min_trial_s", result.minTrial().toNanos() / 1e9);
+        root.put("forks", result.forks());
+        root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "seeded shuffle per pair of forks, reversed in the second fork of each pair");
+        root.put("seed", result.seed());
+        root.put("interval_method", result.intervalMethod());
+        if (result.probe() != null) {
+            Map<String, Object> probe = new LinkedHashMap<>();
+            probe.put("before_s", result.probe().beforeSeconds());
+            probe.put("after_s", result.probe().afterSeconds());
+            probe.put("change", result.probe().change());
+            probe.put("moved", result.probe().moved());
+            root.put("probe", probe);
+        }
+        noise(result, NOISE_THRESHOLD).ifPresent(line -> root.put("noise", line));
         List<Object> points = new ArrayList<>();
         List<Object> fits = new ArrayList<>();
         for (ScalingResult.Series s : result.series()) {
-            fits.add(Map.of("variant", s.variant(), "serial_fraction", s.serialFraction()));
+            Map<String, Object> fit = new LinkedHashMap<>();
+            fit.put("variant", s.variant());
+            fit.put("serial_fraction", s.serialFraction());
+            fit.put("serial_fraction_ci", pair(s.serialFractionCi()));
+            fits.add(fit);
             for (ScalingPoint p : s.points()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                if (many) {
-                    m.put("variant", s.variant());
-                }
+                m.put("variant", s.variant());
                 m.put("workers", p.workers());
                 m.put("median_s", p.time().median());
+                m.put("median_ci", pair(p.timeCi()));
                 m.put("min_s", p.time().min());
                 m.put("max_s", p.time().max());
                 m.put("speedup", p.speedup());
+                m.put("speedup_ci", pair(p.speedupCi()));
                 m.put("efficiency", p.efficiency());
+                m.put("efficiency_ci", pair(p.efficiencyCi()));
                 m.put("karp_flatt", p.karpFlatt());
                 m.put("amdahl", p.amdahl());
+                m.put("gustafson", p.gustafson());
+                List<Object> forks = new ArrayList<>();
+                for (ForkTrials f : p.forks()) {
+                    Map<String, Object> fm = new LinkedHashMap<>();
+                    fm.put("fork", f.fork());
+                    fm.put("pid", f.pid());
+                    fm.put("order", f.order());
+                    fm.put("operations", f.operations());
+                    fm.put("warmup_runs", f.warmupRuns());
+                    fm.put("seconds", f.seconds());
+                    forks.add(fm);
+                }
+                m.put("forks", forks);
                 points.add(m);
             }
         }
@@ -93,7 +222,37 @@ public final class ScalingReport {
         return root;
     }
 
-    private static String sec(double s) {
+    private static List<Double> pair(Interval i) {
+        return List.of(i.lo(), i.hi());
+    }
+
+    private static int operations(ScalingPoint p) {
+        return p.forks().stream().mapToInt(ForkTrials::operations).max().orElse(1);
+    }
+
+    /** A median with its interval, in one unit: {@code 612.34 ms [605.10, 620.30]}. */
+    static String time(double median, Interval ci) {
+        double scale;
+        String unit;
+        String fmt;
+        if (median < 1e-3) {
+            scale = 1e6;
+            unit = "us";
+            fmt = "%.1f";
+        } else if (median < 1) {
+            scale = 1e3;
+            unit = "ms";
+            fmt = "%.2f";
+        } else {
+            scale = 1;
+            unit = "s";
+            fmt = "%.3f";
+        }
+        return String.format(Locale.ROOT, fmt + " %s [" + fmt + ", " + fmt + "]", median * scale, unit,
+                ci.lo() * scale, ci.hi() * scale);
+    }
+
+    static String sec(double s) {
         if (s < 1e-3) {
             return String.format(Locale.ROOT, "%.1f us", s * 1e6);
         }
@@ -109,9 +268,5 @@ public final class ScalingReport {
 
     private static String f3(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String g(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }

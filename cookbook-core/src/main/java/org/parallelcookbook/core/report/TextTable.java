@@ -3,7 +3,7 @@ package org.parallelcookbook.core.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with right-aligned columns, for terminal output and Markdown. */
+/** A plain-text table (text left-aligned, numbers right-aligned), for terminal output and Markdown. */
 public final class TextTable {
 
     private final List<String> header;
@@ -29,17 +29,42 @@ public final class TextTable {
         return this;
     }
 
-    /** Aligned columns separated by two spaces, header underlined. */
+    /**
+     * Aligned columns separated by two spaces, header underlined: the first column (the row's key)
+     * and text left-aligned, numbers (a figure with an optional unit, like {@code 12.3 ms},
+     * {@code 1.93x}, {@code 1,024}) right-aligned; a
+     * column that is empty in every row is left out; no trailing spaces.
+     */
     public String render() {
         int[] width = widths();
-        StringBuilder out = new StringBuilder();
-        line(header, width, out);
+        List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < width.length; i++) {
-            out.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
+            final int col = i;
+            if (rows.isEmpty() || rows.stream().anyMatch(r -> !r.get(col).isEmpty())) {
+                shown.add(i);
+            }
         }
-        out.append('\n');
-        rows.forEach(r -> line(r, width, out));
+        boolean[] numeric = new boolean[width.length];
+        for (int i : shown) {
+            final int col = i;
+            numeric[i] = i > 0 && !rows.isEmpty() && rows.stream().map(r -> r.get(col)).filter(c -> !c.isEmpty()).allMatch(TextTable::isNumber);
+        }
+        StringBuilder out = new StringBuilder();
+        line(header, width, shown, numeric, out);
+        StringBuilder rule = new StringBuilder();
+        for (int i : shown) {
+            rule.append(rule.isEmpty() ? "" : "  ").append("-".repeat(width[i]));
+        }
+        out.append(rule).append('\n');
+        rows.forEach(r -> line(r, width, shown, numeric, out));
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "[-+]?(\\d[\\d,_]*(\\.\\d+)?|\\.\\d+)([eE][-+]?\\d+)?\\s?(x|%|[a-zA-Z/]{1,8}(/s)?)?");
+
+    static boolean isNumber(String cell) {
+        return NUMBER.matcher(cell.strip()).matches() || cell.strip().equals("-");
     }
 
     /** A GitHub-flavoured Markdown table. */
@@ -65,12 +90,16 @@ public final class TextTable {
         return width;
     }
 
-    private static void line(List<String> cells, int[] width, StringBuilder out) {
-        for (int i = 0; i < width.length; i++) {
+    private static void line(List<String> cells, int[] width, List<Integer> shown, boolean[] numeric, StringBuilder out) {
+        StringBuilder line = new StringBuilder();
+        boolean first = true;
+        for (int i : shown) {
             String c = cells.get(i);
-            out.append(i == 0 ? "" : "  ");
-            out.append(i == 0 ? c + " ".repeat(width[i] - c.length()) : " ".repeat(width[i] - c.length()) + c);
+            line.append(first ? "" : "  ");
+            first = false;
+            String pad = " ".repeat(width[i] - c.length());
+            line.append(numeric[i] ? pad + c : c + pad);
         }
-        out.append('\n');
+        out.append(line.toString().stripTrailing()).append('\n');
     }
 }

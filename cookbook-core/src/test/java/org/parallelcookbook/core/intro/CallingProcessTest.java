@@ -20,7 +20,7 @@ import org.parallelcookbook.core.launch.ChildJvm;
 class CallingProcessTest {
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // reads a pipe
     void theChildReadsEnterThenTheParentSaysGoodbyeAfterIt() throws Exception {
         var printed = Collections.synchronizedList(new ArrayList<String>());
         var stdin = new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8));

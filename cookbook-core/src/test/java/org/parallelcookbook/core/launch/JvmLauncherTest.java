@@ -17,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+// SEPARATE_THREAD: the tests read child JVMs' pipes, and a read on a pipe ignores interrupts
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JvmLauncherTest {
 
     /** Programs the tests run in child JVMs. */

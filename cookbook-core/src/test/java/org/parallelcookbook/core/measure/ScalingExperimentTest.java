@@ -90,17 +90,49 @@ class ScalingExperimentTest {
         assertEquals(List.of("a@1", "a@2", "a@8"), w.log);
     }
 
+    static List<ForkTrials> one(double... seconds) {
+        return List.of(new ForkTrials(0, 1, 0, 1, 0, java.util.Arrays.stream(seconds).boxed().toList()));
+    }
+
     @Test
     void amdahlIsFittedOnlyToPointsWithinTheCores() {
         // 2 cores: p = 2 scales perfectly, p = 4 is oversubscribed and no faster
-        var times = List.of(Summary.of(1.0), Summary.of(0.5), Summary.of(0.5));
-        var s = ScalingExperiment.analyse("v", List.of(1, 2, 4), times, 2);
+        var times = List.of(one(1.0), one(0.5), one(0.5));
+        var s = ScalingExperiment.analyse("v", List.of(1, 2, 4), times, 2, Bootstrap.seeded(1));
         assertEquals(0.0, s.serialFraction(), 1e-12);
         assertEquals(4.0, s.at(4).amdahl(), 1e-12);
         assertEquals(0.5, s.at(4).efficiency(), 1e-12);
         // with only oversubscribed points, they are all that can be fitted
-        var all = ScalingExperiment.analyse("v", List.of(1, 4), List.of(Summary.of(1.0), Summary.of(0.5)), 1);
+        var all = ScalingExperiment.analyse("v", List.of(1, 4), List.of(one(1.0), one(0.5)), 1, Bootstrap.seeded(1));
         assertEquals(1.0 / 3, all.serialFraction(), 1e-12);
+    }
+
+    @Test
+    void gustafsonUsesTheFittedSerialFraction() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.2);
+        ScalingResult r = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(2, 4)).warmup(0).trials(1)
+                .clock(() -> w.now[0]).build().run();
+        // Gustafson S(p) = p - alpha (p - 1): 2 - 0.2 = 1.8 and 4 - 0.6 = 3.4, beside Amdahl's 1.667 and 2.5
+        assertEquals(1.8, r.first().at(2).gustafson(), 1e-6);
+        assertEquals(3.4, r.first().at(4).gustafson(), 1e-6);
+        assertEquals(2.5, r.first().at(4).amdahl(), 1e-6);
+        assertEquals(7.3, PerformanceMetrics.gustafson(0.1, 8), 1e-12);
+    }
+
+    @Test
+    void intervalsOfSpeedupAndEfficiencyComeFromTheSameResamples() {
+        // T1 trials {4, 8}, T2 trials {2, 4}; draws as in BootstrapTest: ratios 1 and 4 in two replicates
+        var b = new Bootstrap(BootstrapTest.scripted(0, 0, 0, 1, 1, 0, 1, 1, 0, 0), 2, 0.5);
+        var s = ScalingExperiment.analyse("v", List.of(1, 2), List.of(one(4, 8), one(2, 4)), 2, b);
+        assertEquals(2.0, s.at(2).speedup(), 1e-12); // median 6 / median 3
+        assertEquals(1.75, s.at(2).speedupCi().lo(), 1e-12);
+        assertEquals(3.25, s.at(2).speedupCi().hi(), 1e-12);
+        assertEquals(0.875, s.at(2).efficiencyCi().lo(), 1e-12);
+        assertEquals(1.625, s.at(2).efficiencyCi().hi(), 1e-12);
+        assertEquals(Interval.point(1), s.at(1).speedupCi());
+        // the serial fraction of the replicates: ratio 1 -> f = 1, ratio 4 -> f clamped to 0
+        assertEquals(0.25, s.serialFractionCi().lo(), 1e-12);
+        assertEquals(0.75, s.serialFractionCi().hi(), 1e-12);
     }
 
     @Test

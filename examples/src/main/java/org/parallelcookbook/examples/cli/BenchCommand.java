@@ -3,6 +3,7 @@ package org.parallelcookbook.examples.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.parallelcookbook.core.RecipeInfo;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.ForkFailedException;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.ScalableWorkload;
 import org.parallelcookbook.core.measure.ScalingExperiment;
 import org.parallelcookbook.core.measure.ScalingResult;
 import org.parallelcookbook.core.report.Charts;
+import org.parallelcookbook.core.report.Csv;
 import org.parallelcookbook.core.report.Json;
 import org.parallelcookbook.core.report.ScalingReport;
 import org.parallelcookbook.core.report.TextTable;
@@ -26,12 +29,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cookbook bench <id>}: the recipe's benchmark. For a {@link ScalableWorkload} a scaling
- * study (table of workers, median, min, max, speedup, efficiency, Karp-Flatt, Amdahl) with
- * progress on stderr, and optionally JSON, CSV and a chart; for a {@link CustomBenchmark} its own
- * table.
+ * study (workers, median, speedup and efficiency each with its 95 % interval, Karp-Flatt, Amdahl,
+ * Gustafson), measured in {@code --forks} fresh JVMs with a shuffled point order, with progress on
+ * stderr and optionally JSON, CSV and a chart; for a {@link CustomBenchmark} its own table.
+ * A fork that fails is one line naming the fork and its exit status, and exit status 1.
  */
 @Command(name = "bench", description = "Benchmark a recipe: a scaling study over worker counts, or the recipe's own figures.")
 final class BenchCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Recipe id with a benchmark (./cookbook list shows 'bench').")
     String id;
@@ -45,6 +52,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "N", description = "Warm-up runs per point (default ${DEFAULT-VALUE}).")
     int warmup = 2;
+
+    @Option(names = "--forks", paramLabel = "N",
+            description = "Fresh JVMs that each measure every point, in a shuffled order (default 3 for workloads that run in this JVM, 0 for those whose workers are other JVMs; 0: measure in this JVM).")
+    Integer forks;
+
+    @Option(names = "--warmup-time", paramLabel = "SECONDS",
+            description = "Minimum warm-up time per point and fork, besides --warmup runs (default ${DEFAULT-VALUE}).")
+    double warmupTime = 0.5;
+
+    @Option(names = "--min-trial", paramLabel = "MS",
+            description = "Minimum time of one trial in milliseconds: shorter runs are batched and divided back (default ${DEFAULT-VALUE}; 0: never batch).")
+    double minTrialMillis = 10;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the forks' point order and of the bootstrap (default ${DEFAULT-VALUE}).")
+    long seed = 42;
 
     @Option(names = "--variants", paramLabel = "LIST", split = ",", description = "Only these workload variants.")
     List<String> variants;
@@ -68,6 +90,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (warmup < 0) {
             throw new CookbookCli.UsageError("--warmup must be 0 or more, got " + warmup);
+        }
+        if (forks != null && forks < 0) {
+            throw new CookbookCli.UsageError("--forks must be 0 or more, got " + forks);
+        }
+        if (!(warmupTime >= 0) || Double.isInfinite(warmupTime)) {
+            throw new CookbookCli.UsageError("--warmup-time must be 0 or more seconds, got " + warmupTime);
+        }
+        if (!(minTrialMillis >= 0) || Double.isInfinite(minTrialMillis)) {
+            throw new CookbookCli.UsageError("--min-trial must be 0 or more milliseconds, got " + minTrialMillis);
         }
         if (chart != null && !chart.toString().matches("(?i).*\\.(png|svg)")) {
             throw new CookbookCli.UsageError("--chart must name a .png or .svg file, got " + chart);
@@ -93,11 +124,20 @@ final class BenchCommand implements Callable<Integer> {
             if (variants != null && !workload.variants().containsAll(variants)) {
                 throw new CookbookCli.UsageError("--variants must be among " + workload.variants() + ", got " + variants);
             }
+            int n = forks != null ? forks : workload.inProcess() ? 3 : 0;
             ScalingExperiment study = ScalingExperiment.of(workload).id(recipe.id()).workers(workers)
-                    .variants(variants).warmup(warmup).trials(trials).progress(progress()).build();
-            System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %d warm-up + %d trials%n",
-                    recipe.id(), workload.name(), study.workers(), warmup, trials);
-            result = study.run();
+                    .variants(variants).warmup(warmup).trials(trials)
+                    .warmupTime(Duration.ofNanos(Math.round(warmupTime * 1e9)))
+                    .minTrialTime(Duration.ofNanos(Math.round(minTrialMillis * 1e6)))
+                    .forks(n).seed(seed).probe(true).progress(progress()).build();
+            System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %s, %d warm-up + %d trials%n",
+                    recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup, trials);
+            try {
+                result = study.run();
+            } catch (ForkFailedException e) {
+                System.err.println(spec.qualifiedName() + ": " + e.getMessage());
+                return 1;
+            }
         }
         System.out.print(ScalingReport.table(result));
         if (json != null) {
@@ -129,12 +169,10 @@ final class BenchCommand implements Callable<Integer> {
             root.put("columns", report.columns());
             root.put("rows", report.rows());
             root.put("figures", report.figures());
-            write(json, Json.write(root) + "\n");
+            write(json, Json.pretty(root) + "\n");
         }
         if (csv != null) {
-            StringBuilder out = new StringBuilder(String.join(",", report.columns())).append('\n');
-            report.rows().forEach(r -> out.append(String.join(",", r.stream().map(String::valueOf).toList())).append('\n'));
-            write(csv, out.toString());
+            write(csv, Csv.write(report.columns(), report.rows()));
         }
         if (chart != null) {
             if (report.chartColumn() == null) {

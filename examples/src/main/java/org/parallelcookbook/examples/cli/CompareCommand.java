@@ -20,6 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", description = "Solve one problem with every parallel model and compare (problem: mandelbrot).")
 final class CompareCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "PROBLEM", description = "The problem: mandelbrot.")
     String problem;
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cookbook", mixinStandardHelpOptions = true, versionProvider = CookbookCli.Version.class,
         description = "Runnable recipes of the Python Parallel Programming Cookbook, in Java.",
         subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, TourCommand.class,
-                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, DocsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Also: ./cookbook test    runs the whole test suite (mvn verify)"})
 public final class CookbookCli implements Runnable {
 
@@ -26,7 +27,7 @@ public final class CookbookCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh");
+                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh, docs");
     }
 
     public static void main(String[] args) {
@@ -90,11 +91,23 @@ public final class CookbookCli implements Runnable {
         }
     }
 
+    /** The version and git commit written into the jar at build time (META-INF/cookbook/build.properties). */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/META-INF/cookbook/build.properties";
+
         @Override
-        public String[] getVersion() {
-            String v = CookbookCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Parallel Cookbook for Java " + (v == null ? "(development build)" : v),
+        public String[] getVersion() throws java.io.IOException {
+            var p = new java.util.Properties();
+            try (var in = CookbookCli.class.getResourceAsStream(RESOURCE)) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            String version = p.getProperty("version", "unknown version");
+            String commit = p.getProperty("commit", "");
+            boolean known = !commit.isBlank() && !commit.startsWith("$");
+            return new String[] {"Parallel Cookbook for Java " + version
+                    + (known ? " (git " + commit + ")" : " (git commit unknown: built outside ./cookbook or a checkout)"),
                     "JVM: " + System.getProperty("java.vm.name") + " " + Runtime.version()};
         }
     }

@@ -1,6 +1,7 @@
 package org.parallelcookbook.examples.cli;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import org.parallelcookbook.core.doctor.PrerequisiteCheck;
@@ -11,8 +12,12 @@ import picocli.CommandLine.Command;
  * every optional part the modules registered a {@link PrerequisiteCheck} for (MPJ Express, OpenCL,
  * CUDA, ...), each OK or missing with the command that installs it.
  */
-@Command(name = "doctor", description = "Report the JDK, cores, memory and each optional part (MPJ Express, OpenCL, CUDA).")
+@Command(name = "doctor", description = "Report the JDK, cores, memory and each optional part (MPJ Express, OpenCL, CUDA);"
+        + " exit 1 when a part a module needs and a user can install is missing.")
 final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     @Override
     public Integer call() {
@@ -26,7 +31,8 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
             physical = String.format(Locale.ROOT, "%.1f GiB physical, ", os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
         }
         line(true, "memory", physical + String.format(Locale.ROOT, "max heap %.1f GiB", rt.maxMemory() / (1024.0 * 1024 * 1024)), "");
-        int missing = 0;
+        List<String> missingParts = new java.util.ArrayList<>();
+        int hardwareMissing = 0;
         for (PrerequisiteCheck check : ServiceLoader.load(PrerequisiteCheck.class)) {
             PrerequisiteCheck.Status s;
             try {
@@ -34,13 +40,25 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
             } catch (RuntimeException | LinkageError e) {
                 s = PrerequisiteCheck.Status.missing("", "check failed: " + e);
             }
-            line(s.ok(), check.name(), s.details().isEmpty() ? "" : s.details().get(0), s.install());
+            String who = check.neededBy().isEmpty() ? "" : " (module " + check.neededBy() + ")";
+            line(s.ok(), check.name(), (s.details().isEmpty() ? "" : s.details().get(0)) + (s.ok() ? "" : who), s.install());
             s.details().stream().skip(1).forEach(d -> System.out.println("                  " + d));
-            if (!s.ok()) {
-                missing++;
+            if (!s.ok() && check.installable()) {
+                missingParts.add(check.name() + who);
+            } else if (!s.ok()) {
+                hardwareMissing++;
             }
         }
-        System.out.println(missing == 0 ? "all parts present" : missing + " optional part(s) missing: the recipes that need them are skipped");
+        if (feature < 21) {
+            missingParts.add("JDK 21+");
+        }
+        if (!missingParts.isEmpty()) {
+            System.out.println("missing: " + String.join(", ", missingParts)
+                    + "; install them (see above), or their modules' recipes are skipped and tests fail");
+            return 1;
+        }
+        System.out.println(hardwareMissing == 0 ? "all parts present"
+                : "all installable parts present; " + hardwareMissing + " hardware part(s) absent: the recipes that need them are skipped");
         return 0;
     }
 

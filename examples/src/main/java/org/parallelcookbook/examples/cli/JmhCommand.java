@@ -12,6 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jmh", description = "Run the JMH reference benchmarks (JMH's own options follow; -h lists them).")
 final class JmhCommand implements java.util.concurrent.Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = "--help", usageHelp = true, description = "Show this help (JMH's own: -h).")
+    boolean help;
+
     @Parameters(paramLabel = "ARGS", description = "JMH arguments, e.g. MonteCarloPiBenchmark -f 1.")
     List<String> args = new ArrayList<>();
 

@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "list", description = "List the recipes (id, chapter, module, class, title, book or extra).")
 final class ListCommand implements Runnable {
 
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--chapter", paramLabel = "N", description = "Only chapter N (1-6).")
     Integer chapter;
 
@@ -25,6 +28,9 @@ final class ListCommand implements Runnable {
     @Override
     public void run() {
         Recipes.checkChapter(chapter);
+        if (json && markdown) {
+            throw new CookbookCli.UsageError("--json and --markdown are exclusive: pick one");
+        }
         List<RecipeInfo> recipes = chapter == null ? Recipes.registry().all() : Recipes.registry().chapter(chapter);
         if (json) {
             List<Object> items = recipes.stream().map(ListCommand::toMap).map(m -> (Object) m).toList();

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code cookbook run <id> [args...]}: runs the recipe's {@code main} in this JVM. */
-@Command(name = "run", description = "Run one recipe's main with the given arguments.")
+@Command(name = "run", description = "Run one recipe's main with the given arguments.",
+        footer = {"", "./cookbook run ID --help prints that recipe's options with their defaults; ./cookbook list shows the ids."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
@@ -23,7 +24,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         RecipeInfo recipe = Recipes.require(id);
         Class<?> type = Class.forName(recipe.className());
-        Mains.invoke(type, args);
-        return 0;
+        return org.parallelcookbook.core.RecipeMain.statusOf(() -> Mains.invoke(type, args));
     }
 }

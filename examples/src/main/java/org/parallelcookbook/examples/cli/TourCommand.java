@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "tour", description = "Run every recipe with quick defaults; one summary row each; non-zero exit if any failed.")
 final class TourCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
     @Option(names = "--chapter", paramLabel = "N", description = "Only chapter N (1-6).")
     Integer chapter;
 
@@ -35,6 +38,23 @@ final class TourCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Show each recipe's output.")
     boolean verbose;
+
+    static final int TABLE_WIDTH = 100;
+
+    /** config/jvm.options, the one list of JVM options (the launcher script passes the same file as @argfile). */
+    static final List<String> JVM_OPTIONS = jvmOptions();
+
+    static List<String> jvmOptions() {
+        try (var in = TourCommand.class.getResourceAsStream("/META-INF/cookbook/jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("META-INF/cookbook/jvm.options is not in the jar: rebuild it (./cookbook)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** One recipe's outcome. */
     record Outcome(RecipeInfo recipe, String status, double seconds, String note) {
@@ -66,8 +86,11 @@ final class TourCommand implements Callable<Integer> {
                     o.seconds(), o.note().isEmpty() ? "" : ": " + o.note());
         }
         TextTable t = new TextTable("id", "status", "seconds", "note");
+        // the whole table fits 100 columns: the note gets what id, status and seconds leave
+        int idWidth = outcomes.stream().mapToInt(o -> o.recipe().id().length()).max().orElse(2);
+        int noteWidth = Math.max(20, TABLE_WIDTH - idWidth - "FAILED".length() - "seconds".length() - 3 * 2);
         outcomes.forEach(o -> t.row(o.recipe().id(), o.status(), String.format(Locale.ROOT, "%.1f", o.seconds()),
-                o.note().length() > 100 ? o.note().substring(0, 97) + "..." : o.note()));
+                o.note().length() > noteWidth ? o.note().substring(0, noteWidth - 3) + "..." : o.note()));
         System.out.print(t.render());
         long ok = outcomes.stream().filter(o -> o.status().equals("ok")).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals("skipped")).count();
@@ -80,18 +103,12 @@ final class TourCommand implements Callable<Integer> {
     private Outcome runOne(RecipeInfo r) {
         long start = System.nanoTime();
         JvmLauncher launcher = JvmLauncher.forMain(r.className()).name(r.id()).args(r.tourArgs())
-                .jvmOptions("--enable-native-access=ALL-UNNAMED", "-Xshare:auto",
-                        // Hazelcast reaches into these JDK internals and warns at start-up otherwise
-                        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-                        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-                        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED")
-                .systemProperty("java.rmi.server.hostname", "127.0.0.1")
+                // the options every cookbook JVM gets (config/jvm.options, packaged in the jar)
+                .jvmOptions(JVM_OPTIONS.toArray(String[]::new))
+                .jvmOptions("-Xshare:auto")
                 // Hazelcast's shaded JCTools uses sun.misc.Unsafe, which JDK 24+ warns about unless allowed
                 .jvmOptions(Runtime.version().feature() >= 24 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0])
-                .systemProperty("cookbook.tour", "true")
-                .systemProperty("java.awt.headless", "true")
-                .systemProperty("hazelcast.phone.home.enabled", "false");
+                .systemProperty("cookbook.tour", "true");
         if (verbose) {
             launcher.onStdoutLine(line -> System.out.println("  " + r.id() + " | " + line))
                     .onStderrLine(line -> System.err.println("  " + r.id() + " ! " + line));

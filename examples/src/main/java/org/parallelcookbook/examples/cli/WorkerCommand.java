@@ -11,8 +11,12 @@ import picocli.CommandLine.Parameters;
  * {@code Worker}.
  */
 @Command(name = "worker", description = "Start a Hazelcast cluster member in this JVM (chapter 5's worker).",
-        footer = "Options: see './cookbook worker --help' of the distributed module (--cluster NAME, --member HOST:PORT, --port N).")
+        footer = {"", "Worker options (after 'worker'): --cluster NAME, --member HOST:PORT (repeatable), --port N,",
+                "  --bind ADDRESS (default 127.0.0.1), --threads N, --no-jet. Ctrl-C stops the member."})
 final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
     static final String WORKER_CLASS = "org.parallelcookbook.distributed.Worker";
 
@@ -27,7 +31,6 @@ final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
         } catch (ClassNotFoundException e) {
             throw new CookbookCli.UsageError("the worker is part of the distributed module, which this build lacks");
         }
-        Mains.invoke(type, args);
-        return 0;
+        return org.parallelcookbook.core.RecipeMain.statusOf(() -> Mains.invoke(type, args));
     }
 }

@@ -93,6 +93,8 @@ class CookbookCliTest {
                 {"bench", "ch1.performance", "--trials"},
                 {"bench", "ch1.performance", "--trials", "0"},
                 {"bench", "ch1.performance", "--chart", "x.gif"},
+                {"bench", "ch1.performance", "--forks", "-1"},
+                {"bench", "ch1.performance", "--forks", "abc"},
                 {"frobnicate"},
                 {"tour", "--chapter", "x"},
                 {"compare", "fractal"},
@@ -115,15 +117,22 @@ class CookbookCliTest {
         Path json = dir.resolve("r.json");
         Path csv = dir.resolve("r.csv");
         Path png = dir.resolve("s.png");
-        // the recipe's own workload is 32 M samples; one trial at 1 and 2 workers keeps this short
-        assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--trials", "1",
-                "--json", json.toString(), "--csv", csv.toString(), "--chart", png.toString()));
-        assertTrue(out().contains("speedup") && out().contains("Karp-Flatt"), out());
-        String j = Files.readString(json);
-        assertTrue(j.startsWith("{\"id\":\"ch1.performance\",\"workload\":") && j.contains("\"points\":[{\"workers\":1,"), j);
+        // the recipe's own workload is 32 M samples; one trial at 1 and 2 workers in 2 forks keeps this short
+        assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0",
+                "--trials", "1", "--forks", "2", "--json", json.toString(), "--csv", csv.toString(), "--chart", png.toString()));
+        assertTrue(out().contains("speedup [95 % CI]") && out().contains("Karp-Flatt") && out().contains("Gustafson"), out());
+        assertTrue(out().contains("2 forks (fresh JVMs)") && out().contains("machine probe"), out());
+        var j = org.parallelcookbook.core.report.Json.read(Files.readString(json));
+        assertEquals("ch1.performance", j.get("id"));
+        assertEquals(2, ((Number) j.get("forks")).intValue());
+        var p2 = (java.util.Map<?, ?>) ((java.util.List<?>) j.get("points")).get(1);
+        assertEquals("default", p2.get("variant"));
+        assertEquals(2, ((java.util.List<?>) p2.get("efficiency_ci")).size());
+        assertEquals(2, ((java.util.List<?>) p2.get("forks")).size());
         assertEquals(3, Files.readAllLines(csv).size());
         assertTrue(Files.size(png) > 1000);
-        assertTrue(err().contains("[1/2]") && err().contains("[2/2]"), "progress on stderr: " + err());
+        assertTrue(err().contains("[1/4]") && err().contains("[4/4]") && err().contains("fork 2/2"), "progress on stderr: " + err());
+        assertEquals(0, ChildJvm.liveCount());
     }
 
     @Test

@@ -8,6 +8,16 @@ import org.parallelcookbook.core.doctor.PrerequisiteCheck;
 public final class CudaCheck implements PrerequisiteCheck {
 
     @Override
+    public String neededBy() {
+        return "gpu";
+    }
+
+    @Override
+    public boolean installable() {
+        return false; // an NVIDIA GPU with its driver; the CUDA recipes skip without one
+    }
+
+    @Override
     public String name() {
         return "CUDA";
     }

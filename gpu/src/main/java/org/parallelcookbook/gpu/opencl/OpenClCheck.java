@@ -10,6 +10,11 @@ import org.parallelcookbook.core.doctor.PrerequisiteCheck;
 public final class OpenClCheck implements PrerequisiteCheck {
 
     @Override
+    public String neededBy() {
+        return "gpu";
+    }
+
+    @Override
     public String name() {
         return "OpenCL";
     }

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.parallelcookbook.core.launch.ChildJvm;
@@ -48,8 +51,12 @@ import org.slf4j.LoggerFactory;
  *       loading, {@code MPI.Init}); {@link #timeout} bounds the run from the moment every rank is up,
  *       so a deadlock is detected after the same time on a busy machine as on an idle one.</li>
  *   <li><b>Nothing left running.</b> On failure, time-out or success, MPJRun and every process
- *       below it are destroyed; MPJRun halts if this program dies, and a multicore rank JVM halts
- *       when this program's process is gone ({@link RankProtocol#WATCH_PROPERTY}).</li>
+ *       below it are destroyed, and so is every JVM on this host tagged with this run
+ *       ({@link RankProtocol#RUN_PROPERTY}): in cluster mode the ranks are children of the MPJ
+ *       daemon, not of MPJRun. MPJRun halts if this program dies; a rank JVM on this host halts
+ *       when this program's process is gone ({@link RankProtocol#WATCH_PROPERTY}); and every rank
+ *       JVM, on any host, halts once it has lived longer than the time limits allow
+ *       ({@link RankProtocol#LIFETIME_PROPERTY}).</li>
  * </ul>
  */
 public final class MpiRun {
@@ -57,8 +64,12 @@ public final class MpiRun {
     private static final Logger LOG = LoggerFactory.getLogger(MpiRun.class);
     private static final Pattern MPJ_JAR = Pattern.compile("mpj(-[0-9.]+)?\\.jar");
     private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+    private static final Duration LIFETIME_MARGIN = Duration.ofSeconds(10);
+
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private final String mainClass;
+    private final String runId = ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
     private int np = 1;
     private final List<String> args = new ArrayList<>();
     private final List<String> rankJvmOptions = new ArrayList<>();
@@ -165,15 +176,72 @@ public final class MpiRun {
             cmd.add("-machinesfile");
             cmd.add(machinesFile.toAbsolutePath().toString());
         }
-        if (device == Device.MULTICORE) {
-            cmd.add("-D" + RankProtocol.WATCH_PROPERTY + "=" + ProcessHandle.current().pid());
-        }
+        cmd.addAll(rankGuards());
         cmd.addAll(rankJvmOptions);
         cmd.add("-cp");
         cmd.add(rankClasspath != null ? rankClasspath : defaultRankClasspath(h));
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
+    }
+
+    /** This run's tag on every rank JVM's command line ({@link RankProtocol#RUN_PROPERTY}). */
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * The system properties that keep rank JVMs from outliving the run, whichever device starts
+     * them: the run's tag, the launcher to watch (with this host's identity, so a niodev rank on
+     * another host does not mistake a process of its own for the launcher), and a lifetime a little
+     * longer than the longest run the time limits allow.
+     */
+    List<String> rankGuards() {
+        long pid = ProcessHandle.current().pid();
+        String watch = device == Device.MULTICORE ? String.valueOf(pid) : pid + "@" + RankProtocol.hostIdentity();
+        long lifetime = startTimeout.toSeconds() + timeout.toSeconds() + EXIT_GRACE.toSeconds() + LIFETIME_MARGIN.toSeconds();
+        return List.of("-D" + RankProtocol.RUN_PROPERTY + "=" + runId, "-D" + RankProtocol.WATCH_PROPERTY + "=" + watch,
+                "-D" + RankProtocol.LIFETIME_PROPERTY + "=" + lifetime);
+    }
+
+    /**
+     * Kills the JVMs on this host that carry this run's tag and are still alive: in cluster mode the
+     * ranks are children of the MPJ daemon, not of MPJRun, so destroying MPJRun's tree leaves them
+     * blocked in whatever deadlocked. Ranks on other hosts end through their lifetime
+     * ({@link RankProtocol#LIFETIME_PROPERTY}) at the latest.
+     *
+     * @return how many were killed
+     */
+    int killRankJvms() throws InterruptedException {
+        String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + runId;
+        ProcessHandle me = ProcessHandle.current();
+        Optional<String> user = me.info().user();
+        List<ProcessHandle> tagged = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != me.pid() && isRankJvmOf(p.info(), tag, user))
+                .toList();
+        tagged.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tagged) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                LOG.warn("rank JVM {} of run {} did not exit within 10 s of SIGKILL", p.pid(), runId);
+            }
+        }
+        if (!tagged.isEmpty()) {
+            LOG.debug("killed {} JVMs of run {} that outlived MPJRun: {}", tagged.size(), runId,
+                    tagged.stream().map(ProcessHandle::pid).toList());
+        }
+        return tagged.size();
+    }
+
+    /**
+     * Whether a process is one of this run's JVMs: one of its arguments is exactly the run's tag,
+     * and it runs as the same user as this program. Two conditions, each enough to spare every
+     * other process on the host, since what passes is killed.
+     */
+    static boolean isRankJvmOf(ProcessHandle.Info info, String tag, Optional<String> user) {
+        return user.isPresent() && info.user().equals(user)
+                && info.arguments().map(a -> List.of(a).contains(tag)).orElse(false);
     }
 
     /**
@@ -217,6 +285,7 @@ public final class MpiRun {
             if (outcome == null) {
                 outcome = tracker.outcomeAtExit();
             }
+            killRankJvms();
             int exit = finished == null ? -1 : finished.exitCode();
             if (outcome == MpiResult.Outcome.TIMED_OUT || outcome == MpiResult.Outcome.RANK_FAILED) {
                 exit = -1;

@@ -9,6 +9,11 @@ import org.parallelcookbook.core.doctor.PrerequisiteCheck;
 public final class MpjCheck implements PrerequisiteCheck {
 
     @Override
+    public String neededBy() {
+        return "mpi";
+    }
+
+    @Override
     public String name() {
         return "MPJ Express";
     }
@@ -32,7 +37,7 @@ public final class MpjCheck implements PrerequisiteCheck {
         try {
             details.add("MPJ home for runs: " + MpjHome.prepare(inst).dir());
         } catch (RuntimeException e) {
-            return new Status(false, details, "a writable java.io.tmpdir (" + e.getMessage() + ")");
+            return new Status(false, details, "a private, writable folder for the MPJ home (" + e.getMessage() + ")");
         }
         return new Status(true, details, "");
     }

@@ -123,8 +123,10 @@ public final class MpjDaemon implements AutoCloseable {
 
     /** Runs a daemon in the foreground: {@code [--port N]}. */
     public static void main(String[] args) {
-        RecipeMain.run(args, a -> {
-            int port = RecipeMain.intOption(a, "--port", DEFAULT_PORT, 1);
+        var options = org.parallelcookbook.core.RecipeOptions.named("mpj-daemon", "An MPJ Express daemon for cluster mode (niodev)")
+                .intOption("--port", DEFAULT_PORT, 1, 65_535, "port the daemon listens on (all interfaces)");
+        RecipeMain.run(args, options, opt -> {
+            int port = opt.intValue("--port");
             MpjHome home = MpjHome.prepare();
             System.err.println("WARNING: the MPJ daemon listens on ALL interfaces (port " + port
                     + " and the port manager's) and runs any class a client names. Trusted networks only.");

@@ -21,6 +21,19 @@ public final class RankProtocol {
      * halts when that process is gone, so no rank outlives a launcher that was killed.
      */
     public static final String WATCH_PROPERTY = "cookbook.mpi.watch";
+    /**
+     * System property of the rank JVM: the run it belongs to, so that the launcher can find and
+     * kill the rank JVMs an MPJ daemon started for it.
+     */
+    public static final String RUN_PROPERTY = "cookbook.mpi.run";
+    /**
+     * System property of the rank JVM: seconds after which it halts whatever it is doing, a little
+     * more than the longest run the launcher's time limits allow. The last guard for ranks on hosts
+     * where the launcher can neither watch nor kill them.
+     */
+    public static final String LIFETIME_PROPERTY = "cookbook.mpi.lifetime";
+    /** Exit status of a rank JVM halted by its launcher's absence or by its lifetime. */
+    public static final int HALTED = 125;
 
     private static final Set<String> DEVICES = Set.of("smpdev", "niodev", "hybdev", "mxdev", "native");
 
@@ -41,6 +54,42 @@ public final class RankProtocol {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * What tells this host from another in {@link #WATCH_PROPERTY}: Linux's boot id (one per booted
+     * kernel, so the same inside a network namespace of the same machine), else the host name.
+     */
+    public static String hostIdentity() {
+        try {
+            String boot = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            if (!boot.isEmpty()) {
+                return boot;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: fall back to the host name
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "unknown-host";
+            }
+        }
+        return host;
+    }
+
+    /**
+     * The pid to watch, from {@link #WATCH_PROPERTY}'s value ({@code PID} or {@code PID@HOST}), or
+     * -1 when the launcher runs on another host than {@code thisHost}.
+     */
+    public static long launcherPid(String watch, String thisHost) {
+        int at = watch.indexOf('@');
+        if (at < 0) {
+            return Long.parseLong(watch);
+        }
+        return watch.substring(at + 1).equals(thisHost) ? Long.parseLong(watch.substring(0, at)) : -1;
     }
 
     public static String ready(int rank, int size) {

@@ -8,24 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.mpi.MpiHelloWorld;
-import org.parallelcookbook.mpi.MpjAssumptions;
+import org.parallelcookbook.mpi.MpjExtension;
 
+@ExtendWith(MpjExtension.class)
 class MpiRunTest {
 
-    @BeforeEach
-    void mpj() {
-        MpjAssumptions.assumeMpj();
-    }
 
-    @AfterEach
-    void nothingLeft() throws InterruptedException {
-        MpjAssumptions.assertNothingLeftRunning();
-    }
 
     @Test
     @Timeout(120)
@@ -51,6 +43,118 @@ class MpiRunTest {
         assertFalse(r.output().stream().anyMatch(l -> l.startsWith(RankProtocol.MARKER)));
         assertEquals(List.of(0, 1), r.ranksIn(RankResult.State.FINISHED));
         assertEquals("hello world from process 1", r.rank(1).line().text());
+    }
+
+    /** The last guard, for rank JVMs on hosts where the launcher can neither watch nor kill them. */
+    @Test
+    @Timeout(120)
+    void aRankJvmHaltsOnItsOwnOnceItsLifetimeIsOver() throws Exception {
+        // the lifetime the time limits imply is replaced by 2 s (a later -D wins); the run's own limit is 10 min
+        MpiResult r = MpiRun.of(NeverReturns.class).np(2).timeout(Duration.ofMinutes(10))
+                .rankJvmOptions("-D" + RankProtocol.LIFETIME_PROPERTY + "=2").run();
+        assertEquals(MpiResult.Outcome.RUNTIME_FAILED, r.outcome(), r.describe());
+        assertTrue(r.output().stream().anyMatch(l -> l.contains("lifetime of 2 s is over")), r.output().toString());
+        assertTrue(r.elapsed().compareTo(Duration.ofMinutes(5)) < 0, "ended by the lifetime, not by the time limit");
+    }
+
+    /**
+     * A launcher killed with SIGKILL runs no clean-up at all: MPJRun halts through its own parent
+     * watchdog, which leaves its child, the rank JVM, orphaned; that one must halt because it
+     * watches the launcher's pid ({@link RankProtocol#WATCH_PROPERTY}), long before its lifetime.
+     */
+    @Test
+    @Timeout(180)
+    void rankJvmsHaltWhenTheirLauncherIsKilled() throws Exception {
+        java.util.concurrent.CompletableFuture<String> runId = new java.util.concurrent.CompletableFuture<>();
+        var launcher = org.parallelcookbook.core.launch.JvmLauncher.forMain(DoomedLauncher.class)
+                .onStdoutLine(l -> {
+                    if (l.startsWith("launcher: run ")) {
+                        runId.complete(l.substring("launcher: run ".length()));
+                    }
+                }).start();
+        String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + runId.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        try (launcher) {
+            // the rank JVM: tagged on its own command line, and a child of MPJRun (tagged too)
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (tagged(tag).stream().noneMatch(p -> p.parent().map(q -> tagged(tag).contains(q)).orElse(false))) {
+                assertTrue(System.nanoTime() < deadline, "no rank JVM appeared within 90 s: " + launcher.stdout() + launcher.stderr());
+                launcher.process().onExit().completeOnTimeout(null, 100, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            }
+            launcher.process().toHandle().destroyForcibly();
+            launcher.process().waitFor();
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<ProcessHandle> left = tagged(tag);
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                left.getFirst().onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+                left = tagged(tag);
+            }
+            assertEquals(List.of(), left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(),
+                    "JVMs of the killed launcher's run still alive 30 s later");
+        } finally {
+            tagged(tag).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static List<ProcessHandle> tagged(String tag) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)).toList();
+    }
+
+    /** What the launcher kills after a run: only the same user's processes that carry the exact tag. */
+    @Test
+    void onlyTheSameUsersProcessesWithTheExactTagCountAsTheRunsJvms() {
+        String tag = "-Dcookbook.mpi.run=7-1";
+        java.util.Optional<String> me = java.util.Optional.of("alice");
+        assertTrue(MpiRun.isRankJvmOf(info("alice", "java", tag, "-cp", "x", "Main"), tag, me));
+        assertFalse(MpiRun.isRankJvmOf(info("bob", "java", tag), tag, me), "another user's process");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", "-Dcookbook.mpi.run=7-10"), tag, me), "run 7-10 is not 7-1");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "sh", "-c", "echo " + tag), tag, me), "the tag inside an argument");
+        assertFalse(MpiRun.isRankJvmOf(info("alice"), tag, me), "no arguments known");
+        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", tag), tag, java.util.Optional.empty()), "our own user unknown");
+    }
+
+    /** A process's description as the OS gives it ({@code null} arguments: unknown). */
+    private static ProcessHandle.Info info(String user, String... args) {
+        return new ProcessHandle.Info() {
+            public java.util.Optional<String> command() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String> commandLine() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String[]> arguments() {
+                return args.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(args);
+            }
+
+            public java.util.Optional<java.time.Instant> startInstant() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<Duration> totalCpuDuration() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<String> user() {
+                return java.util.Optional.of(user);
+            }
+        };
+    }
+
+    @Test
+    void everyRankJvmIsTaggedWatchedAndGivenALifetime() {
+        String here = RankProtocol.hostIdentity();
+        long pid = ProcessHandle.current().pid();
+        MpiRun multicore = MpiRun.of(NeverReturns.class).timeout(Duration.ofSeconds(30)).startTimeout(Duration.ofSeconds(40));
+        assertEquals(List.of("-Dcookbook.mpi.run=" + multicore.runId(), "-Dcookbook.mpi.watch=" + pid,
+                "-Dcookbook.mpi.lifetime=" + (30 + 40 + 10 + 10)), multicore.rankGuards());
+        MpiRun niodev = MpiRun.of(NeverReturns.class).device(Device.NIODEV);
+        assertTrue(niodev.rankGuards().contains("-Dcookbook.mpi.watch=" + pid + "@" + here), niodev.rankGuards().toString());
+        assertTrue(!niodev.runId().equals(multicore.runId()) && niodev.runId().startsWith(pid + "-"), niodev.runId());
+        assertEquals(pid, RankProtocol.launcherPid(pid + "@" + here, here));
+        assertEquals(-1, RankProtocol.launcherPid(pid + "@another-host", here), "a pid of another host is not watched");
+        assertEquals(42, RankProtocol.launcherPid("42", here));
     }
 
     @Test

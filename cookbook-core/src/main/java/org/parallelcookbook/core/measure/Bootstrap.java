@@ -1,0 +1,172 @@
+package org.parallelcookbook.core.measure;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * Confidence intervals for the figures of a study by a <em>hierarchical percentile bootstrap</em>.
+ *
+ * <p>The trials of a study are not one homogeneous sample: they come from several JVMs (forks),
+ * and two JVMs of the same program differ (JIT decisions, memory layout, the machine's state at the
+ * time) by more than two trials inside one JVM do. A bootstrap that pooled every trial would
+ * ignore that and give intervals that are too narrow. So each replicate resamples at two levels,
+ * the way the data was produced: first it draws as many forks as were run, with replacement; then,
+ * inside each drawn fork, as many trials as that fork had, with replacement. The median of the
+ * pooled resampled trials is one replicate of the median; the 2.5th and 97.5th percentiles of the
+ * replicates bound a 95 % interval.
+ *
+ * <p>The points of a study (worker counts, variants) share the fork draw of a replicate, because a
+ * fork measured all of them: a slow JVM is slow at p = 1 and at p = 2, and the ratio T1 / Tp of one
+ * replicate cancels that. Speedup, efficiency and the fitted serial fraction are therefore computed
+ * per replicate, from that replicate's medians, and their intervals are the percentiles of those
+ * derived values: the interval of a ratio, not a ratio of intervals.
+ *
+ * <p>The random source is injected, so a test can script the draws and check the interval by hand;
+ * {@link #seeded(long)} gives the reproducible default.
+ */
+public final class Bootstrap {
+
+    /** Replicates of the default bootstrap. */
+    public static final int DEFAULT_REPLICATES = 2000;
+    /** Confidence level of the default bootstrap. */
+    public static final double DEFAULT_LEVEL = 0.95;
+
+    private final RandomGenerator random;
+    private final int replicates;
+    private final double level;
+
+    public Bootstrap(RandomGenerator random, int replicates, double level) {
+        if (replicates < 1) {
+            throw new IllegalArgumentException("replicates must be >= 1");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must lie in (0, 1), got " + level);
+        }
+        this.random = Objects.requireNonNull(random);
+        this.replicates = replicates;
+        this.level = level;
+    }
+
+    /** 2000 replicates, 95 %, a {@link SplittableRandom} with this seed. */
+    public static Bootstrap seeded(long seed) {
+        return new Bootstrap(new SplittableRandom(seed), DEFAULT_REPLICATES, DEFAULT_LEVEL);
+    }
+
+    /** One sentence naming the method, for reports and JSON. */
+    public String method() {
+        return String.format(java.util.Locale.ROOT,
+                "%.0f %% hierarchical percentile bootstrap, %d replicates (forks resampled, then trials within each fork)",
+                level * 100, replicates);
+    }
+
+    public int replicates() {
+        return replicates;
+    }
+
+    public double level() {
+        return level;
+    }
+
+    /**
+     * Replicated medians of several points measured by the same forks.
+     *
+     * @param points for each point, its trials per fork: {@code points.get(i)[fork][trial]}; every
+     *               point has the same number of forks
+     * @return {@code [replicate][point]}: the median of the point's resampled trials
+     */
+    public double[][] medians(List<double[][]> points) {
+        if (points.isEmpty()) {
+            return new double[replicates][0];
+        }
+        int forks = points.get(0).length;
+        for (double[][] p : points) {
+            if (p.length != forks || forks == 0) {
+                throw new IllegalArgumentException("every point needs the same, non-zero number of forks");
+            }
+            for (double[] f : p) {
+                if (f.length == 0) {
+                    throw new IllegalArgumentException("a fork without trials");
+                }
+            }
+        }
+        double[][] out = new double[replicates][points.size()];
+        int[] drawn = new int[forks];
+        for (int r = 0; r < replicates; r++) {
+            for (int k = 0; k < forks; k++) {
+                drawn[k] = random.nextInt(forks);
+            }
+            for (int i = 0; i < points.size(); i++) {
+                double[][] p = points.get(i);
+                int size = 0;
+                for (int f : drawn) {
+                    size += p[f].length;
+                }
+                double[] pooled = new double[size];
+                int at = 0;
+                for (int f : drawn) {
+                    double[] trials = p[f];
+                    for (int t = 0; t < trials.length; t++) {
+                        pooled[at++] = trials[random.nextInt(trials.length)];
+                    }
+                }
+                out[r][i] = median(pooled);
+            }
+        }
+        return out;
+    }
+
+    /** The interval of the median of one point ({@code forks[fork][trial]}). */
+    public Interval median(double[][] forks) {
+        double[][] reps = medians(List.<double[][]>of(forks));
+        return percentile(column(reps, r -> r[0]));
+    }
+
+    /** The interval of the median of trials from one JVM (no forks): a plain percentile bootstrap. */
+    public Interval medianOf(double[] trials) {
+        return median(new double[][] {trials});
+    }
+
+    /** The interval of any figure derived from one replicate's medians. */
+    public Interval derived(double[][] replicateMedians, ToDoubleFunction<double[]> figure) {
+        return percentile(column(replicateMedians, figure));
+    }
+
+    /**
+     * The percentile interval of replicated values at this bootstrap's level (linear interpolation
+     * between order statistics, as R's default quantile type 7).
+     */
+    public Interval percentile(double[] values) {
+        double tail = (1 - level) / 2;
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return new Interval(quantile(s, tail), quantile(s, 1 - tail));
+    }
+
+    /** The q-quantile of sorted values, type 7. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The median of values (mean of the middle two for an even count); sorts a copy. */
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static double[] column(double[][] reps, ToDoubleFunction<double[]> f) {
+        double[] out = new double[reps.length];
+        for (int r = 0; r < reps.length; r++) {
+            out[r] = f.applyAsDouble(reps[r]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package org.parallelcookbook.distributed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.rmi.Remote;
+import java.rmi.RemoteException;
+import java.rmi.UnmarshalException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.outside.Foreign;
+
+/**
+ * What a JVM receives as an RMI client passes the recipes' filter: a real registry and server on
+ * loopback send back types outside the allow-list, and the client refuses them before they are built.
+ */
+@Timeout(60)
+class RmiClientFilterTest {
+
+    /** A server that answers with whatever it is told to. */
+    public interface Leaky extends Remote {
+        Object file() throws RemoteException;
+
+        Object hashSet() throws RemoteException;
+
+        Object arrayList() throws RemoteException;
+    }
+
+    static final class LeakyServer implements Leaky {
+        @Override
+        public Object file() {
+            return new File("/etc/passwd");
+        }
+
+        @Override
+        public Object hashSet() {
+            return new HashSet<>(Set.of("a")); // java.util, but not a class the recipes send
+        }
+
+        @Override
+        public Object arrayList() {
+            return new ArrayList<>(List.of("a", "b"));
+        }
+    }
+
+    static final class ForeignServer implements Foreign {
+        @Override
+        public String hello() {
+            return "hello";
+        }
+    }
+
+    @Test
+    void returnValuesOutsideTheAllowListAreRefusedByTheClient() throws Exception {
+        try (var rmi = LoopbackRmi.start()) {
+            rmi.bind("leaky", new LeakyServer());
+            Leaky leaky = rmi.lookup("leaky");
+            assertEquals(List.of("a", "b"), leaky.arrayList(), "a type the recipes send arrives");
+            for (var call : List.<ThrowingCall>of(leaky::file, leaky::hashSet)) {
+                var e = assertThrows(UnmarshalException.class, call::run);
+                var refused = assertInstanceOf(InvalidClassException.class, e.getCause(), e.toString());
+                assertTrue(refused.getMessage().contains("REJECTED"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aLookupResultOutsideThisPackageIsRefusedByTheClient() throws Exception {
+        try (var rmi = LoopbackRmi.start()) {
+            rmi.bind("foreign", new ForeignServer()); // the registry's own filter admits any stub
+            var e = assertThrows(UnmarshalException.class, () -> rmi.lookup("foreign"));
+            assertInstanceOf(InvalidClassException.class, e.getCause(), e.toString());
+        }
+    }
+
+    /** The JVM-wide filter is RMI's only: a plain stream (Hazelcast's, a pipe's) reads as before. */
+    @Test
+    void streamsThatAreNotRmisAreLeftAlone() throws Exception {
+        LoopbackRmi.start().close();
+        assertInstanceOf(LoopbackRmi.JvmWideFilter.class, ObjectInputFilter.Config.getSerialFilter());
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new File("x"));
+        }
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(new File("x"), in.readObject());
+        }
+    }
+
+    interface ThrowingCall {
+        Object run() throws Exception;
+    }
+}

@@ -1,11 +1,11 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """PyOpenCL side of the naive-kernel parity check of chapter 6 (docs/chapter-6.md).
 
 Runs the same naive matmul kernel text as MatMulKernels.OPENCL (matmul_naive), n = 1024, on the
 first OpenCL device, with the same launch JOCL uses in `./cookbook bench ch6.opencl-test`: global
 1024x1024, local 16x16, buffers READ_ONLY|COPY_HOST_PTR and WRITE_ONLY, no build options, kernel
 time from the profiling event. Prints the median and best kernel GFLOP/s of 5 launches after one
-warm-up, and the same with local size None (the runtime chooses). Needs python3-pyopencl, numpy.
+warm-up, and the same with local size None (the runtime chooses). Needs Debian's python3-pyopencl and python3-numpy (run it with /usr/bin/python3).
 """
 import sys
 import numpy as np

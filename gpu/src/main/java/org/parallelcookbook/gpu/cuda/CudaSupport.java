@@ -138,7 +138,7 @@ public final class CudaSupport {
         }
         return "CUDA driver found, but " + lib.what() + " (" + lib.file() + ") is not installed (looked in " + dirs
                 + (useLoaderCache ? " and the loader cache" : "") + "); install it and make it visible to the loader "
-                + "(ldconfig or LD_LIBRARY_PATH); " + NEEDS;
+                + "(ldconfig or LD_LIBRARY_PATH)";
     }
 
     private static String loadFailure(Library lib) {

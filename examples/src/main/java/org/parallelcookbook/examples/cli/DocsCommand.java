@@ -161,7 +161,9 @@ final class DocsCommand implements Callable<Integer> {
                     throw new CookbookCli.UsageError(where + ": a marked fence shows one command; split it at line " + (k + 1));
                 }
             }
-            List<String> command = List.of(lines.get(open + 1).substring("$ ./cookbook ".length()).strip().split("\\s+"));
+            // a shell comment after the command ("# 1 vs 2 worker JVMs") is the page's, not an argument
+            String commandText = lines.get(open + 1).substring("$ ./cookbook ".length()).replaceFirst("\\s+#.*$", "").strip();
+            List<String> command = List.of(commandText.split("\\s+"));
             out.add(new Block(page.getFileName().toString(), i, m.group(1), attributes, command, open, close,
                     List.copyOf(lines.subList(open + 2, close))));
             i = close;

@@ -144,8 +144,9 @@ public final class Worker {
                           --member HOST:PORT  a member to join (repeatable, or a comma list)
                           --port N            port to listen on (default %d)
                           --bind ADDRESS      address to bind (default 127.0.0.1, loopback only)
+                          --allow-remote      admit a --bind address other than loopback (trusted networks only)
                           --threads N         executor threads (default: the cores)
-                          --no-jet            without the Jet engine
+                          --jet, --no-jet     with or without the Jet engine (default without)
                           -h, --help          print this help and start nothing
                         """.formatted(HazelcastSetup.DEFAULT_CLUSTER, HazelcastSetup.DEFAULT_PORT));
                 return;

@@ -156,7 +156,14 @@ final class DocsCommand implements Callable<Integer> {
             if (close >= lines.size()) {
                 throw new CookbookCli.UsageError(where + ": the fence is not closed");
             }
-            List<String> command = List.of(lines.get(open + 1).substring("$ ./cookbook ".length()).strip().split("\\s+"));
+            for (int k = open + 2; k < close; k++) {
+                if (lines.get(k).startsWith("$ ")) {
+                    throw new CookbookCli.UsageError(where + ": a marked fence shows one command; split it at line " + (k + 1));
+                }
+            }
+            // a shell comment after the command ("# 1 vs 2 worker JVMs") is the page's, not an argument
+            String commandText = lines.get(open + 1).substring("$ ./cookbook ".length()).replaceFirst("\\s+#.*$", "").strip();
+            List<String> command = List.of(commandText.split("\\s+"));
             out.add(new Block(page.getFileName().toString(), i, m.group(1), attributes, command, open, close,
                     List.copyOf(lines.subList(open + 2, close))));
             i = close;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "worker", description = "Start a Hazelcast cluster member in this JVM (chapter 5's worker).",
         footer = {"", "Worker options (after 'worker'): --cluster NAME, --member HOST:PORT (repeatable), --port N,",
-                "  --bind ADDRESS (default 127.0.0.1), --threads N, --no-jet. Ctrl-C stops the member."})
+                "  --bind ADDRESS (default 127.0.0.1) with --allow-remote for another address, --threads N,",
+                "  --jet | --no-jet (default without Jet). Ctrl-C stops the member."})
 final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")

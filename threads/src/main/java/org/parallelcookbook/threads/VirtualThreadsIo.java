@@ -64,7 +64,7 @@ public final class VirtualThreadsIo {
 
     /**
      * The same blocking tasks on an executor, which this closes; {@code inSynchronized} blocks inside
-     * a monitor (pinning on JDK < 24). This is the one runner of the blocking-task studies: chapter
+     * a monitor (pinning before JDK 24). This is the one runner of the blocking-task studies: chapter
      * 4's {@code x.async-scale} runs its virtual-thread and pool variants through it too.
      */
     public static Run run(String label, ExecutorService executor, int tasks, Duration block, Sleeper sleeper,

@@ -13,6 +13,7 @@ import org.parallelcookbook.mpi.launch.MpiRun;
 import org.parallelcookbook.mpi.launch.MpjDaemon;
 import org.parallelcookbook.mpi.launch.MpjHome;
 import org.parallelcookbook.mpi.launch.NeverReturns;
+import org.parallelcookbook.mpi.launch.RankProtocol;
 
 /**
  * One cluster-mode session for {@link ClusterModeTest}, run in a JVM of its own inside a private
@@ -74,8 +75,10 @@ public final class ClusterSession {
         MpiRun run = MpiRun.of(NeverReturns.class).np(np).device(Device.NIODEV).machinesFile(machines)
                 .timeout(Duration.ofSeconds(3)).startTimeout(Duration.ofSeconds(90));
         MpiResult r = run.run();
+        // every JVM of this run (its rank JVMs, MPJRun): other programs' runs on the machine are not counted
+        String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + run.runId();
         List<String> left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(NeverReturns.class.getName())).orElse(false))
+                .filter(p -> RankProtocol.arguments(p).map(a -> a.contains(tag)).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
         System.out.println("cluster-session: outcome " + r.outcome() + " ready " + r.ranks().size());
         System.out.println("cluster-session: daemon alive " + ProcessHandle.of(daemon.pid()).map(ProcessHandle::isAlive).orElse(false));

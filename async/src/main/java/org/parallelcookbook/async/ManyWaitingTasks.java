@@ -17,11 +17,14 @@ import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
 import org.parallelcookbook.core.RecipeOptions;
 import org.parallelcookbook.core.UsageException;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.CustomBenchmark;
+import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sleeper;
 import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.core.report.TextTable;
+import org.parallelcookbook.threads.VirtualThreadsIo;
 
 /**
  * <b>Ten thousand waiting tasks</b> (extra, with chapter 4): the reason asyncio and virtual threads
@@ -43,7 +46,9 @@ import org.parallelcookbook.core.report.TextTable;
  * interpreter); virtual threads and the Java loop finish in a few hundredths of a second, the
  * lower bound being the 0.01 s wait itself.
  *
- * <p>The waits are parameters: virtual threads and the pool wait through a {@link Sleeper}, the
+ * <p>The virtual-thread and pool variants run on chapter 2's runner ({@code x.virtual-threads},
+ * {@link VirtualThreadsIo#run}): one runner, tested in both places; this recipe adds the event loop
+ * beside it. The waits are parameters: virtual threads and the pool wait through a {@link Sleeper}, the
  * loop through its clock, so the test runs the loop on virtual time and replaces the sleeps with
  * latches and barriers that prove how many tasks really waited at once.
  *
@@ -108,24 +113,11 @@ public final class ManyWaitingTasks {
         }
     }
 
+    /** The blocking-task runner of {@code x.virtual-threads} ({@link VirtualThreadsIo#run}), reported as a {@link Result}. */
     private static Result onExecutor(String variant, ExecutorService executor, int tasks, Duration wait, Sleeper sleeper)
             throws Exception {
-        var tally = new Tally(tasks);
-        long start = System.nanoTime();
-        List<Future<Integer>> futures = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            int task = i;
-            futures.add(executor.submit(() -> {
-                tally.start();
-                sleeper.sleep(wait);
-                return tally.finish(task);
-            }));
-        }
-        long sum = 0;
-        for (Future<Integer> f : futures) {
-            sum += f.get();
-        }
-        return tally.result(variant, sum, (System.nanoTime() - start) / 1e9);
+        VirtualThreadsIo.Run r = VirtualThreadsIo.run(variant, executor, tasks, wait, sleeper, false);
+        return new Result(variant, r.tasks(), r.exactlyOnce(), r.sum(), r.maxConcurrent(), r.seconds());
     }
 
     /**
@@ -203,10 +195,10 @@ public final class ManyWaitingTasks {
             return new Report(String.format(Locale.ROOT,
                     "%,d tasks that each wait %d ms (lower bound %.3f s); %d warm-up runs, fixed pool measured once",
                     TASKS, WAIT.toMillis(), WAIT.toNanos() / 1e9, warmup),
-                    List.of("variant", "median s", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
+                    List.of("variant", "median s", "95 % CI", "min s", "max s", "trials", "max in flight"), rows, figures, "median s");
         }
 
-        private record Measured(Result last, Summary summary) {
+        private record Measured(Result last, Summary summary, Interval ci) {
         }
 
         @FunctionalInterface
@@ -224,7 +216,7 @@ public final class ManyWaitingTasks {
                 last = check(run.call());
                 seconds[i] = last.seconds();
             }
-            return new Measured(last, Summary.of(seconds));
+            return new Measured(last, Summary.of(seconds), Bootstrap.seeded(trials).medianOf(seconds));
         }
 
         private static Result check(Result r) {
@@ -236,7 +228,8 @@ public final class ManyWaitingTasks {
 
         private static List<Object> row(Measured m, Map<String, Object> figures) {
             figures.put(m.last().variant() + " median_s", m.summary().median());
-            return List.of(m.last().variant(), m.summary().median(), m.summary().min(), m.summary().max(),
+            figures.put(m.last().variant() + " median_s_ci", List.of(m.ci().lo(), m.ci().hi()));
+            return List.of(m.last().variant(), m.summary().median(), m.ci().format("%.3f"), m.summary().min(), m.summary().max(),
                     m.summary().trials(), m.last().maxInFlight());
         }
     }

@@ -37,7 +37,7 @@ public final class CudaDotProduct {
         return v;
     }
 
-    /** The CPU reference: sum of i² for i < n. */
+    /** The CPU reference: sum of i² for i &lt; n. */
     public static long reference(int n) {
         long s = 0;
         for (long i = 0; i < n; i++) {

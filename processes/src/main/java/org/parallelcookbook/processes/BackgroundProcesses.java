@@ -28,7 +28,7 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * different matter: the operating system does not kill a child when its parent exits. Part 2
  * starts a driver JVM ({@link GrandchildDriver}) that starts a grandchild, and ends the driver
  * three ways: a normal exit (core's launcher registered the grandchild, a shutdown hook destroys
- * it), a crash (SIGKILL: no hook runs, but the grandchild's parent watchdog halts it), and the wrong
+ * it; the grandchild's watchdog is off, so the hook alone must do it), a crash (SIGKILL: no hook runs, but the grandchild's parent watchdog halts it), and the wrong
  * way: a crash with the watchdog switched off, where the grandchild is orphaned and lives on until
  * this recipe destroys it.
  *
@@ -43,7 +43,7 @@ public final class BackgroundProcesses {
 
     /** How the driver of part 2 ends. */
     public enum Ending {
-        /** It returns from main: shutdown hooks run and destroy registered children. */
+        /** It returns from main: shutdown hooks run and destroy registered children (no watchdog: the hook alone). */
         NORMAL_EXIT,
         /** It is killed with SIGKILL: no hook runs; the grandchild's watchdog halts it. */
         CRASH,
@@ -68,7 +68,7 @@ public final class BackgroundProcesses {
      */
     public static Orphan endParent(Ending ending, Duration patience) throws Exception {
         try (ChildJvm driver = JvmLauncher.forMain(GrandchildDriver.class).quickStart()
-                .args(Boolean.toString(ending != Ending.CRASH_WITHOUT_WATCHDOG))
+                .args(Boolean.toString(ending == Ending.CRASH)) // the watchdog only where it is the lesson
                 .stdout(JvmLauncher.Output.PIPE).start()) {
             var reader = new BufferedReader(new InputStreamReader(driver.process().getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
 import org.parallelcookbook.core.RecipeOptions;
@@ -34,7 +35,11 @@ import org.parallelcookbook.core.measure.Sleeper;
  * work still scales only with the cores.
  *
  * <p><b>Java vs Python:</b> the nearest Python relative is asyncio (chapter 4), which needs
- * {@code async}/{@code await} everywhere; a virtual thread runs ordinary blocking code.
+ * {@code async}/{@code await} everywhere; a virtual thread runs ordinary blocking code. Chapter 4's
+ * {@code x.async-scale} puts the same 10,000 tasks beside an event loop; its thread variants run on
+ * {@link #run} here, so the two recipes share one tested runner. The tests replace the sleep with a
+ * rendezvous (a latch of 10,000, a barrier of 8) that can only open if that many tasks really wait
+ * at once.
  *
  * <p>Run: {@code ./cookbook run x.virtual-threads [--tasks 10000] [--block-ms 10] [--pool 8]}.
  */
@@ -46,21 +51,28 @@ public final class VirtualThreadsIo {
     }
 
     /**
-     * One run: the sum of the task indices (must be n(n-1)/2), whether every task ran on a virtual
-     * thread, the most tasks blocking at the same time, and the wall time.
+     * One run: the sum of the task indices (must be n(n-1)/2), whether each task 0..tasks-1 completed
+     * exactly once, whether every task ran on a virtual thread, the most tasks blocking at the same
+     * time, and the wall time.
      */
-    public record Run(String executor, int tasks, long sum, boolean allVirtual, int maxConcurrent, double seconds) {
+    public record Run(String executor, int tasks, long sum, boolean exactlyOnce, boolean allVirtual, int maxConcurrent,
+                      double seconds) {
         public long expectedSum() {
             return (long) tasks * (tasks - 1) / 2;
         }
     }
 
-    /** The same blocking tasks on an executor; {@code inSynchronized} blocks inside a monitor (pinning on JDK < 24). */
+    /**
+     * The same blocking tasks on an executor, which this closes; {@code inSynchronized} blocks inside
+     * a monitor (pinning before JDK 24). This is the one runner of the blocking-task studies: chapter
+     * 4's {@code x.async-scale} runs its virtual-thread and pool variants through it too.
+     */
     public static Run run(String label, ExecutorService executor, int tasks, Duration block, Sleeper sleeper,
                           boolean inSynchronized) throws Exception {
         var concurrent = new AtomicInteger();
         var max = new AtomicInteger();
         var allVirtual = new AtomicBoolean(true);
+        var done = new AtomicIntegerArray(tasks);
         long start = System.nanoTime();
         List<Future<Integer>> futures = new ArrayList<>(tasks);
         try (executor) {
@@ -83,6 +95,7 @@ public final class VirtualThreadsIo {
                     } finally {
                         concurrent.decrementAndGet();
                     }
+                    done.incrementAndGet(index);
                     return index;
                 }));
             }
@@ -91,7 +104,11 @@ public final class VirtualThreadsIo {
                 sum += f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Run(label, tasks, sum, allVirtual.get(), max.get(), seconds);
+            boolean once = true;
+            for (int i = 0; i < tasks; i++) {
+                once &= done.get(i) == 1;
+            }
+            return new Run(label, tasks, sum, once, allVirtual.get(), max.get(), seconds);
         }
     }
 

@@ -37,6 +37,11 @@ import org.parallelcookbook.core.report.TextTable;
  * <p><b>Java vs Python:</b> in CPython the GIL keeps CPU-bound threads from running at once, so
  * this measurement would need processes. The JVM has no GIL: plain threads scale with the cores.
  *
+ * <p>The recipe measures in its own JVM; every figure is printed with its 95 % bootstrap interval.
+ * {@code ./cookbook bench ch1.performance} measures the same workload (its no-argument constructor:
+ * 32 M samples) in three fresh JVMs with a shuffled point order, which puts the differences between
+ * JVMs into the intervals (see {@link ScalingExperiment} and {@code docs/chapter-1.md}).
+ *
  * <p>Run: {@code ./cookbook run ch1.performance [--samples N] [--workers 1,2,4] [--trials N]}, or
  * the scaling study with chart: {@code ./cookbook bench ch1.performance --chart speedup.png}.
  */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cookbook", mixinStandardHelpOptions = true, versionProvider = CookbookCli.Version.class,
         description = "Runnable recipes of the Python Parallel Programming Cookbook, in Java.",
         subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, TourCommand.class,
-                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, CommandLine.HelpCommand.class},
+                DoctorCommand.class, WorkerCommand.class, CompareCommand.class, JmhCommand.class, DocsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Also: ./cookbook test    runs the whole test suite (mvn verify)"})
 public final class CookbookCli implements Runnable {
 
@@ -26,7 +27,7 @@ public final class CookbookCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh");
+                "missing subcommand: one of list, run, bench, tour, doctor, compare, worker, jmh, docs");
     }
 
     public static void main(String[] args) {
@@ -62,7 +63,11 @@ public final class CookbookCli implements Runnable {
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println(name + ": " + ex.getMessage() + " (see '" + name + " --help')");
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = "; did you mean " + u.getSuggestions().getFirst() + "?";
+            }
+            err.println(name + ": " + ex.getMessage() + hint + " (see '" + name + " --help')");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -30,8 +30,63 @@ public final class MandelbrotComparison {
     public static List<Supplier<MandelbrotModel>> allModels() {
         return List.of(ThreadModels.Sequential::new, ThreadModels.StaticBlocks::new, ThreadModels.Dynamic::new,
                 ThreadModels.ForkJoin::new, ThreadModels.VirtualThreads::new, WorkerPoolMandelbrot::new,
-                MpiMandelbrot::new, HazelcastMandelbrot::new, OpenClMandelbrot::new, AparapiMandelbrot::new,
+                mpiModel(), HazelcastMandelbrot::new, OpenClMandelbrot::new, AparapiMandelbrot::new,
                 CudaMandelbrot::new);
+    }
+
+    /**
+     * The mpi model, compiled (from {@code src/mpi/java}) only where MPJ Express was present when the
+     * cookbook was built; elsewhere a stand-in that says so, so the model is listed and skipped.
+     */
+    static Supplier<MandelbrotModel> mpiModel() {
+        try {
+            var constructor = Class.forName(MandelbrotComparison.class.getPackageName() + ".MpiMandelbrot")
+                    .asSubclass(MandelbrotModel.class).getConstructor();
+            return () -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot create the mpi model", e);
+                }
+            };
+        } catch (ClassNotFoundException e) {
+            return MpiNotBuilt::new;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("the mpi model has no public no-argument constructor", e);
+        }
+    }
+
+    /** Whether this build contains the mpi model (MPJ Express was present at build time). */
+    public static boolean mpiModelBuilt() {
+        return !(mpiModel().get() instanceof MpiNotBuilt);
+    }
+
+    /** Stands in for the mpi model in a cookbook built without MPJ Express. */
+    private static final class MpiNotBuilt implements MandelbrotModel {
+        @Override
+        public String name() {
+            return "mpi";
+        }
+
+        @Override
+        public String chapter() {
+            return "3 (MPJ Express)";
+        }
+
+        @Override
+        public String unavailableReason() {
+            return "this cookbook was built without MPJ Express, so the mpi module was left out"
+                    + " (install MPJ Express and build again)";
+        }
+
+        @Override
+        public int[] render(MandelbrotSpec spec, int workers) {
+            throw new UnsupportedOperationException(unavailableReason());
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** The names accepted by {@code --models}. */

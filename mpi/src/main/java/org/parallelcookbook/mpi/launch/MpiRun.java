@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -213,10 +214,10 @@ public final class MpiRun {
      */
     int killRankJvms() throws InterruptedException {
         String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + runId;
+        ProcessHandle me = ProcessHandle.current();
+        Optional<String> user = me.info().user();
         List<ProcessHandle> tagged = ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)
-                        || p.info().commandLine().map(c -> c.contains(tag + " ") || c.endsWith(tag)).orElse(false))
+                .filter(p -> p.pid() != me.pid() && isRankJvmOf(p.info().user(), RankProtocol.arguments(p), tag, user))
                 .toList();
         tagged.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : tagged) {
@@ -231,6 +232,16 @@ public final class MpiRun {
                     tagged.stream().map(ProcessHandle::pid).toList());
         }
         return tagged.size();
+    }
+
+    /**
+     * Whether a process is one of this run's JVMs: one of its arguments is exactly the run's tag,
+     * and it runs as the same user as this program. Two conditions, each enough to spare every
+     * other process on the host, since what passes is killed.
+     */
+    static boolean isRankJvmOf(Optional<String> processUser, Optional<List<String>> arguments, String tag,
+                               Optional<String> user) {
+        return user.isPresent() && processUser.equals(user) && arguments.map(a -> a.contains(tag)).orElse(false);
     }
 
     /**

@@ -15,12 +15,14 @@ import java.io.ObjectOutputStream;
 import java.rmi.Remote;
 import java.rmi.RemoteException;
 import java.rmi.UnmarshalException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.core.launch.JvmLauncher;
 import org.parallelcookbook.outside.Foreign;
 
 /**
@@ -98,6 +100,21 @@ class RmiClientFilterTest {
         try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(new File("x"), in.readObject());
         }
+    }
+
+    /**
+     * A JVM whose JVM-wide filter was set before ({@code -Djdk.serialFilter}, here refusing
+     * ArrayList): LoopbackRmi composes through a filter factory, so both filters have their say.
+     */
+    @Test
+    void aJvmWideFilterSetBeforeKeepsItsSay() throws Exception {
+        var r = JvmLauncher.forMain(FilterCompositionProbe.class).name("filter-probe")
+                .jvmOptions("-Djdk.serialFilter=!java.util.ArrayList").run(Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("factory org.parallelcookbook.distributed.LoopbackRmi"), r.stdout());
+        assertTrue(r.stdout().contains("file refused"), "refused by the recipes' list: " + r.stdout());
+        assertTrue(r.stdout().contains("hashSet refused"), "refused by the recipes' list: " + r.stdout());
+        assertTrue(r.stdout().contains("arrayList refused"), "refused by the filter set before: " + r.stdout());
     }
 
     interface ThrowingCall {

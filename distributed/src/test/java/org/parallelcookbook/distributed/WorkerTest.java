@@ -66,6 +66,8 @@ class WorkerTest {
     void rejectsBadOptions() {
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--port", "x"}));
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--port", "70000"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--port", "65536"}));
+        assertEquals(65535, Worker.parse(new String[] {"--port", "65535"}).port());
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member", "nohost"}));
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member"}));
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--frobnicate"}));

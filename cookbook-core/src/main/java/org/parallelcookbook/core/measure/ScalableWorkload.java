@@ -37,7 +37,7 @@ public interface ScalableWorkload extends AutoCloseable {
     }
 
     /**
-     * The cores the workers really have: Amdahl's law is fitted to p <= cores. By default the
+     * The cores the workers really have: Amdahl's law is fitted to p &lt;= cores. By default the
      * processors of this JVM, which on one machine are also what worker JVMs, members and ranks
      * started here share.
      */

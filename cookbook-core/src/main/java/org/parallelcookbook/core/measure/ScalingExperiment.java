@@ -24,7 +24,7 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * Runs one {@link ScalableWorkload} at p = 1, 2, 4, ... workers: warm-up, repeated trials, the
  * median of each with its confidence interval, then speedup, efficiency and the Karp-Flatt serial
  * fraction against the p = 1 median, Amdahl's curve from the serial fraction fitted to the points
- * with p <= cores, and Gustafson's scaled speedup for the same fraction. This is the engine of
+ * with p &lt;= cores, and Gustafson's scaled speedup for the same fraction. This is the engine of
  * {@code cookbook bench} and of the {@code ch1.performance} recipe ({@code PerformanceEvaluation}).
  *
  * <p><b>Forks.</b> With {@code forks(n)}, n > 0, every point is measured in each of n fresh JVMs
@@ -272,8 +272,8 @@ public final class ScalingExperiment {
     /**
      * Turns the trials of every point into medians with intervals, speedup, efficiency, Karp-Flatt,
      * a fitted Amdahl curve and Gustafson's curve. Amdahl's law describes p processors, so the serial
-     * fraction is fitted to the points with p <= cores (all points when none of them has
-     * 1 < p <= cores): more threads than cores measure oversubscription, not the program's serial part.
+     * fraction is fitted to the points with p &lt;= cores (all points when none of them has
+     * 1 &lt; p &lt;= cores): more threads than cores measure oversubscription, not the program's serial part.
      *
      * @param trials for each worker count, its trials per fork (every point the same forks)
      */

@@ -15,7 +15,7 @@ import java.util.List;
  * @param efficiencyCi interval of the efficiency
  * @param karpFlatt    experimentally determined serial fraction (NaN at p = 1)
  * @param amdahl       Amdahl's prediction at p from the serial fraction fitted to the points with
- *                     p <= cores (all points when none has 1 < p <= cores)
+ *                     p &lt;= cores (all points when none has 1 &lt; p &lt;= cores)
  * @param gustafson    Gustafson's scaled speedup at p for the same serial fraction: what the speedup
  *                     would be if the problem grew with p (weak scaling), for comparison with Amdahl's
  *                     fixed problem (strong scaling, what was measured)

@@ -43,7 +43,7 @@ public record ScalingResult(String id, String workload, String model, int cores,
      *
      * @param variant          the variant's name
      * @param serialFraction   Amdahl serial fraction fitted (least squares on Karp-Flatt) to the
-     *                         points with p <= cores (all points when none has 1 < p <= cores)
+     *                         points with p &lt;= cores (all points when none has 1 &lt; p &lt;= cores)
      * @param serialFractionCi interval of the fitted serial fraction, from the same resamples
      * @param points           one point per worker count, ascending
      */

@@ -8,7 +8,7 @@
 # Prepare it where Maven and the network are (then copy the whole worktree, target/ folders and
 # gpu/device-lib/ included, to the GPU machine):
 #   mvn -B -DskipTests package                       # examples/target/cookbook.jar and every target/classes
-#   mvn -B -pl gpu -am test-compile dependency:copy-dependencies -DincludeScope=test \
+#   mvn -B -pl gpu -am -DskipTests package dependency:copy-dependencies -DincludeScope=test \
 #       -DoutputDirectory="$PWD/gpu/device-lib"      # the jars the tests need, gitignored
 # Run: gpu/device-check.sh            (about 2-3 minutes; DEVICE_CHECK_N=512 for a quicker bench)
 set -u
@@ -46,8 +46,8 @@ done
 
 # 3. the CUDA row of the Mandelbrot showcase
 out=$(timeout 90 "$JAVA" "${OPTS[@]}" -jar "$JAR" compare mandelbrot --models sequential,cuda --trials 3 2>&1); rc=$?
-row=$(printf '%s\n' "$out" | grep -i '| *cuda' | head -1 | tr -s ' ' | cut -c1-200)
-if [ $rc -eq 0 ] && printf '%s' "$row" | grep -q ' ok '; then echo "PASS compare mandelbrot cuda: $row"
+row=$(printf '%s\n' "$out" | grep -E '^cuda ' | head -1 | tr -s ' ' | cut -c1-200)
+if [ $rc -eq 0 ] && printf '%s' "$row" | grep -qE '^cuda ok '; then echo "PASS compare mandelbrot cuda: $row"
 else echo "FAIL compare mandelbrot cuda (exit $rc): ${row:-$(printf '%s\n' "$out" | tail -1)}"; fail=1; fi
 
 # 4. the CUDA rows of the chapter's benchmark (matmul ladder twins)

@@ -136,7 +136,8 @@ public final class CudaSupport {
         if (useLoaderCache && inLoaderCache(lib.file())) {
             return null;
         }
-        return "CUDA driver found, but " + lib.what() + " (" + lib.file() + ") is not installed (looked in " + dirs
+        return (lib == Library.DRIVER ? "" : "CUDA driver found, but ") + lib.what() + " (" + lib.file()
+                + ") is not installed (looked in " + dirs
                 + (useLoaderCache ? " and the loader cache" : "") + "); install it and make it visible to the loader "
                 + "(ldconfig or LD_LIBRARY_PATH)";
     }

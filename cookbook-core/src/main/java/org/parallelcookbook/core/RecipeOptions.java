@@ -167,6 +167,16 @@ public final class RecipeOptions {
         return this;
     }
 
+    /** What the help page says for the default of the option {@code name} (declared earlier, e.g. by a launcher). */
+    public RecipeOptions defaultText(String name, String text) {
+        Spec s = find(name);
+        if (s == null) {
+            throw new IllegalArgumentException(id + " declares no " + name);
+        }
+        specs.set(specs.indexOf(s), s.withDefaultText(text));
+        return this;
+    }
+
     /** Hides the option declared last from the help page (internal modes used by the recipe itself). */
     public RecipeOptions hidden() {
         specs.add(specs.removeLast().asHidden());

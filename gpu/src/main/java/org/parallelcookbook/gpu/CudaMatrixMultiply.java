@@ -44,14 +44,20 @@ public final class CudaMatrixMultiply {
              var module = cuda.compile(MatMulKernels.CUDA, "matmul.cu");
              var da = cuda.copyOf(a);
              var db = cuda.copyOf(b);
-             var dc = cuda.alloc((long) n * n * Float.BYTES)) {
+             var dcNaive = cuda.alloc((long) n * n * Float.BYTES);
+             var dcTiled = cuda.alloc((long) n * n * Float.BYTES)) {
             int blocks = MatMulKernels.padded(n) / MatMulKernels.TILE;
             int[] grid = {blocks, blocks};
             int[] block = {MatMulKernels.TILE, MatMulKernels.TILE};
-            cuda.launch(module.function("matmul_naive"), grid, block, 0, n, da, db, dc);
-            cuda.read(dc, naive);
-            cuda.launch(module.function("matmul_tiled"), grid, block, 0, n, da, db, dc);
-            cuda.read(dc, tiled);
+            // one output buffer per kernel, each filled with NaN first: an element a kernel fails to
+            // write stays NaN and fails the comparison, instead of showing the other kernel's result
+            int nan = Float.floatToRawIntBits(Float.NaN);
+            cuda.fill(dcNaive, nan);
+            cuda.fill(dcTiled, nan);
+            cuda.launch(module.function("matmul_naive"), grid, block, 0, n, da, db, dcNaive);
+            cuda.launch(module.function("matmul_tiled"), grid, block, 0, n, da, db, dcTiled);
+            cuda.read(dcNaive, naive);
+            cuda.read(dcTiled, tiled);
             return new Result(n, a, b, naive, tiled, MatMulKernels.reference(a, b, n), cuda.describe());
         }
     }

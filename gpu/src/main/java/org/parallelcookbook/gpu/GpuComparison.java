@@ -18,6 +18,8 @@ import org.parallelcookbook.core.measure.Progress;
 import org.parallelcookbook.core.measure.Sink;
 import org.parallelcookbook.core.measure.Summary;
 import org.parallelcookbook.gpu.aparapi.AparapiSupport;
+import org.parallelcookbook.gpu.cuda.CudaContext;
+import org.parallelcookbook.gpu.cuda.CudaSupport;
 import org.parallelcookbook.gpu.aparapi.FloatMatMulKernel;
 import org.parallelcookbook.gpu.aparapi.RepeatedSumKernel;
 import org.parallelcookbook.gpu.kernel.MatMulKernels;
@@ -71,8 +73,14 @@ public final class GpuComparison implements CustomBenchmark {
         }
     }
 
-    /** One measured variant; {@code kernel} is null where there is no separate kernel time; {@code totalCi} is the 95 % interval of the end-to-end median. */
-    public record Row(String variant, String device, Summary kernel, Summary total, Interval totalCi, double flops) {
+    /**
+     * One measured variant; {@code kernel} is null where there is no separate kernel time;
+     * {@code totalCi} is the 95 % interval of the end-to-end median; {@code bytes} is what one run
+     * must move through memory at least (0 where not reported); {@code change} is the sentence on
+     * what this row changes against the one before.
+     */
+    public record Row(String variant, String device, Summary kernel, Summary total, Interval totalCi, double flops,
+                      double bytes, String change) {
         public double gflops() {
             return flops / total.median() / 1e9;
         }
@@ -80,17 +88,24 @@ public final class GpuComparison implements CustomBenchmark {
         public Double kernelGflops() {
             return kernel == null ? null : flops / kernel.median() / 1e9;
         }
+
+        /** Memory traffic per second over the kernel time (the total time where there is none); null where not reported. */
+        public Double gbPerSecond() {
+            return bytes <= 0 ? null : bytes / (kernel == null ? total : kernel).median() / 1e9;
+        }
     }
 
     /** All rows plus the device. */
-    public record Results(Config config, String openClDevice, List<Row> rows) {
+    public record Results(Config config, String openClDevice, List<Row> rows, OpenClMatMulLadder.Limits limits,
+                          OpenClMatMulLadder.Search search, String cuda) {
         public Row row(String variant) {
             return rows.stream().filter(r -> r.variant().equals(variant)).findFirst().orElseThrow();
         }
     }
 
-    public static final String MM_NAIVE = "matmul OpenCL naive";
-    public static final String MM_TILED = "matmul OpenCL tiled";
+    public static final String MM_NAIVE = "matmul OpenCL " + OpenClMatMulLadder.NAIVE;
+    public static final String MM_TILED = "matmul OpenCL " + OpenClMatMulLadder.TILED;
+    public static final String MM_LOCAL = "matmul OpenCL " + OpenClMatMulLadder.LOCAL;
 
     private final Config config;
 
@@ -109,6 +124,16 @@ public final class GpuComparison implements CustomBenchmark {
     }
 
     private static Row time(String name, String device, double flops, int warmup, int trials, Variant v) throws Exception {
+        return time(name, device, flops, 0, warmup, trials, v, "");
+    }
+
+    private static Row time(String name, String device, double flops, int warmup, int trials, Variant v, String change)
+            throws Exception {
+        return time(name, device, flops, 0, warmup, trials, v, change);
+    }
+
+    private static Row time(String name, String device, double flops, double bytes, int warmup, int trials, Variant v,
+                            String change) throws Exception {
         for (int i = 0; i < warmup; i++) {
             Sink.consume(v.run());
         }
@@ -122,7 +147,7 @@ public final class GpuComparison implements CustomBenchmark {
             hasKernel &= !Double.isNaN(kernel[i]);
         }
         return new Row(name, device, hasKernel ? Summary.of(kernel) : null, Summary.of(total),
-                Bootstrap.seeded(trials).medianOf(total), flops);
+                Bootstrap.seeded(trials).medianOf(total), flops, bytes, change);
     }
 
     /** Runs every variant. */
@@ -132,6 +157,7 @@ public final class GpuComparison implements CustomBenchmark {
         int repeat = config.repeat();
         double mmFlops = 2.0 * n * n * n;
         double ewFlops = (double) elements * repeat;
+        double ewBytes = 3.0 * elements * Float.BYTES;
         float[] ea = HostArrays.randomFloats(elements, 1);
         float[] eb = HostArrays.randomFloats(elements, 2);
         float[] ma = HostArrays.randomFloats(n * n, 3);
@@ -141,45 +167,45 @@ public final class GpuComparison implements CustomBenchmark {
         String java1 = "JVM, 1 thread";
         String javaP = "JVM, parallel streams, " + ForkJoinPool.commonPool().getParallelism() + " workers + caller";
         List<Row> rows = new ArrayList<>();
-        int total = 9;
+        int total = 14;
+        String cudaNote;
         int step = 0;
 
         try (var cl = OpenClContext.open(OpenClDevices.choose());
              ClProgram ewProgram = cl.build(OpenClCpuVsGpu.SOURCE);
              ClKernel ewKernel = ewProgram.kernel("repeatedSum");
-             ClProgram mmProgram = cl.build(MatMulKernels.OPENCL);
-             ClKernel naive = mmProgram.kernel("matmul_naive");
-             ClKernel tiled = mmProgram.kernel("matmul_tiled")) {
+             OpenClMatMulLadder ladder = OpenClMatMulLadder.build(cl, n,
+                     line -> progress.update(0, 1, line))) {
             String dev = cl.device().describe();
             var target = AparapiSupport.choose(AparapiSupport.Mode.AUTO);
 
             // element-wise
             progress.update(step++, total, "element-wise, Java sequential");
             check("element-wise Java", OpenClCpuVsGpu.cpuReference(ea, eb, repeat), eRef);
-            rows.add(time("element-wise Java sequential", java1, ewFlops, warmup, trials, () -> {
+            rows.add(time("element-wise Java sequential", java1, ewFlops, ewBytes, warmup, trials, () -> {
                 Sink.consume(OpenClCpuVsGpu.cpuReference(ea, eb, repeat));
                 return Double.NaN;
-            }));
+            }, "the book's CPU loop: " + repeat + " dependent additions per element"));
             progress.update(step++, total, "element-wise, parallel streams");
             check("element-wise streams", parallelRepeatedSum(ea, eb, repeat), eRef);
-            rows.add(time("element-wise parallel streams", javaP, ewFlops, warmup, trials, () -> {
+            rows.add(time("element-wise parallel streams", javaP, ewFlops, ewBytes, warmup, trials, () -> {
                 Sink.consume(parallelRepeatedSum(ea, eb, repeat));
                 return Double.NaN;
-            }));
+            }, "the same loop over the elements, split across the cores"));
             progress.update(step++, total, "element-wise, OpenCL");
             float[] ec = new float[elements];
-            Variant ewCl = () -> {
-                try (var bufA = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, ea);
-                     var bufB = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, eb);
-                     var bufC = cl.buffer(CL_MEM_WRITE_ONLY, (long) elements * Float.BYTES)) {
-                    var run = ewKernel.args(elements, repeat, bufA, bufB, bufC).launch1d(elements);
-                    cl.read(bufC, ec);
-                    return run.seconds();
-                }
-            };
+            float[] ec1 = new float[elements];
+            var bandwidth = elementwiseOpenCl(cl, ewKernel, ea, eb, ec1, 1);
+            bandwidth.run();
+            check("element-wise OpenCL, 1 addition", ec1, OpenClCpuVsGpu.cpuReference(ea, eb, 1));
+            rows.add(time("element-wise OpenCL, 1 addition", dev, elements, ewBytes, warmup, trials, bandwidth,
+                    "repeat = 1: 2 loads and 1 store per addition, so this row measures the memory bandwidth the "
+                            + "device reaches"));
+            Variant ewCl = elementwiseOpenCl(cl, ewKernel, ea, eb, ec, repeat);
             ewCl.run();
             check("element-wise OpenCL", ec, eRef);
-            rows.add(time("element-wise OpenCL", dev, ewFlops, warmup, trials, ewCl));
+            rows.add(time("element-wise OpenCL", dev, ewFlops, ewBytes, warmup, trials, ewCl,
+                    "one work item per element, the runtime vectorises across work items"));
             progress.update(step++, total, "element-wise, Aparapi");
             float[] ac = new float[elements];
             var ewAparapi = new RepeatedSumKernel(ea, eb, ac, repeat);
@@ -189,10 +215,10 @@ public final class GpuComparison implements CustomBenchmark {
                 ewAparapi.execute(ewRange);
                 check("element-wise Aparapi", ac, eRef);
                 String where = "Aparapi: " + AparapiSupport.ranOn(ewAparapi).where();
-                rows.add(time("element-wise Aparapi", where, ewFlops, warmup, trials, () -> {
+                rows.add(time("element-wise Aparapi", where, ewFlops, ewBytes, warmup, trials, () -> {
                     ewAparapi.execute(ewRange);
                     return Double.NaN;
-                }));
+                }, "the same kernel written as a Java method; Aparapi translates it to OpenCL"));
             } finally {
                 ewAparapi.dispose();
             }
@@ -203,33 +229,36 @@ public final class GpuComparison implements CustomBenchmark {
             rows.add(time("matmul Java sequential", java1, mmFlops, warmup, trials, () -> {
                 Sink.consume(sequentialMatMul(ma, mb, n));
                 return Double.NaN;
-            }));
+            }, "i-k-j loops: the inner loop streams rows of B and C, which the JIT vectorises"));
             progress.update(step++, total, "matmul " + n + ", parallel streams");
             check("matmul streams", parallelMatMul(ma, mb, n), mRef);
             rows.add(time("matmul parallel streams", javaP, mmFlops, warmup, trials, () -> {
                 Sink.consume(parallelMatMul(ma, mb, n));
                 return Double.NaN;
-            }));
-            float[] mc = new float[n * n];
-            long[] global = {MatMulKernels.padded(n), MatMulKernels.padded(n)};
-            long[] local = {MatMulKernels.TILE, MatMulKernels.TILE};
-            for (var kernel : List.of(naive, tiled)) {
-                String name = kernel == naive ? MM_NAIVE : MM_TILED;
+            }, "rows of C split across the cores"));
+            progress.update(step++, total, "matmul " + n + ", Java blocked");
+            check("matmul Java blocked", JavaMatMul.blocked(ma, mb, n), mRef);
+            rows.add(time("matmul Java blocked", javaP, mmFlops, warmup, trials, () -> {
+                Sink.consume(JavaMatMul.blocked(ma, mb, n));
+                return Double.NaN;
+            }, JavaMatMul.BLOCKED_CHANGE));
+            for (var ladderStep : ladder.steps()) {
+                String name = "matmul OpenCL " + ladderStep.label();
                 progress.update(step++, total, name + " " + n);
+                float[] mc = ladder.multiply(ladderStep, ma, mb, n).c();
+                check(name, mc, mRef);
                 Variant v = () -> {
                     try (var bufA = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, ma);
                          var bufB = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, mb);
                          var bufC = cl.buffer(CL_MEM_WRITE_ONLY, (long) n * n * Float.BYTES)) {
-                        var run = kernel.args(n, bufA, bufB, bufC).launch(global, local);
+                        var run = ladder.launch(ladderStep, n, bufA, bufB, bufC);
                         cl.read(bufC, mc);
                         return run.seconds();
                     }
                 };
-                java.util.Arrays.fill(mc, 0f);
-                v.run();
-                check(name, mc, mRef);
-                rows.add(time(name, dev, mmFlops, warmup, trials, v));
+                rows.add(time(name, dev, mmFlops, warmup, trials, v, ladderStep.change()));
             }
+            cudaNote = cudaRows(rows, ma, mb, mRef, n, mmFlops, warmup, trials, progress);
             progress.update(step++, total, "matmul " + n + ", Aparapi");
             float[] amc = new float[n * n];
             var mmAparapi = new FloatMatMulKernel(ma, mb, amc, n);
@@ -242,11 +271,11 @@ public final class GpuComparison implements CustomBenchmark {
                 rows.add(time("matmul Aparapi naive", where, mmFlops, warmup, trials, () -> {
                     mmAparapi.execute(range);
                     return Double.NaN;
-                }));
+                }, "the naive kernel written as a Java method"));
             } finally {
                 mmAparapi.dispose();
             }
-            return new Results(config, dev, rows);
+            return new Results(config, dev, rows, ladder.limits(), ladder.search(), cudaNote);
         }
     }
 
@@ -260,7 +289,9 @@ public final class GpuComparison implements CustomBenchmark {
                     r.total().median() * 1e3,
                     String.format(Locale.ROOT, "[%.3g, %.3g]", r.totalCi().lo() * 1e3, r.totalCi().hi() * 1e3),
                     r.kernelGflops() == null ? "-" : (Object) r.kernelGflops(),
-                    r.gflops()));
+                    r.gflops(),
+                    r.gbPerSecond() == null ? "-" : (Object) r.gbPerSecond(),
+                    r.change()));
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("device", results.openClDevice());
@@ -272,11 +303,71 @@ public final class GpuComparison implements CustomBenchmark {
         figures.put("trials", options.trials());
         double tiledOverNaive = results.row(MM_NAIVE).kernel().median() / results.row(MM_TILED).kernel().median();
         figures.put("tiledOverNaiveKernel", tiledOverNaive);
+        figures.put("deviceLimits", results.limits().describe());
+        figures.put("cuda", results.cuda());
+        figures.put("localTileSearch", results.search().describe());
+        double best = results.rows().stream().filter(r -> r.variant().startsWith("matmul OpenCL"))
+                .mapToDouble(r -> r.kernelGflops()).max().orElse(0);
+        figures.put("bestOpenClMatmulKernelGflops", best);
+        Row bw = results.row("element-wise OpenCL, 1 addition");
+        Row ew = results.row("element-wise OpenCL");
+        figures.put("elementwiseBandwidthGBs", bw.gbPerSecond());
+        figures.put("elementwiseShareOfBandwidth", ew.gbPerSecond() / bw.gbPerSecond());
         String title = String.format(Locale.ROOT,
-                "CPU vs OpenCL vs Aparapi: matmul n = %d, element-wise %,d x %d; tiled kernel %.2fx naive",
-                config.matrixN(), config.elements(), config.repeat(), tiledOverNaive);
-        return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "95 % CI ms", "kernel GFLOP/s", "GFLOP/s"),
+                "CPU vs OpenCL vs Aparapi: matmul n = %d, element-wise %,d x %d; best OpenCL kernel %.1f GFLOP/s "
+                        + "(tiled %.2fx naive)", config.matrixN(), config.elements(), config.repeat(), best, tiledOverNaive);
+        return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "95 % CI ms", "kernel GFLOP/s",
+                "GFLOP/s", "GB/s", "what this row changes"),
                 table, figures, "GFLOP/s");
+    }
+
+    /**
+     * The CUDA twins of the ladder, where NVRTC and a GPU are present: one row per step, kernel time
+     * from CUDA events. Returns what happened, in words; a CUDA error ends only the CUDA rows.
+     */
+    private static String cudaRows(List<Row> rows, float[] ma, float[] mb, float[] ref, int n, double flops, int warmup,
+                                   int trials, Progress progress) {
+        String why = CudaSupport.unavailable(CudaSupport.Library.NVRTC);
+        if (why != null) {
+            return "no CUDA rows: " + why;
+        }
+        try (var cuda = CudaContext.open(null); var ladder = CudaMatMulLadder.build(cuda);
+             var da = cuda.copyOf(ma); var db = cuda.copyOf(mb); var dc = cuda.alloc((long) n * n * Float.BYTES)) {
+            float[] c = new float[n * n];
+            for (var s : ladder.steps()) {
+                String name = "matmul CUDA " + s.label();
+                progress.update(0, 1, name + " " + n);
+                check(name, ladder.multiply(s, ma, mb, n), ref);
+                rows.add(time(name, cuda.describe(), flops, warmup, trials, () -> {
+                    cuda.write(da, ma);
+                    cuda.write(db, mb);
+                    double k = ladder.launch(s, n, da, db, dc);
+                    cuda.read(dc, c);
+                    return k;
+                }, "the CUDA twin of the OpenCL row (" + s.kernelName() + ")"));
+            }
+            return "CUDA rows on " + cuda.describe();
+        } catch (RuntimeException | LinkageError e) {
+            rows.removeIf(r -> r.variant().startsWith("matmul CUDA"));
+            return "CUDA rows failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (Exception e) {
+            rows.removeIf(r -> r.variant().startsWith("matmul CUDA"));
+            return "CUDA rows failed: " + e;
+        }
+    }
+
+    private static Variant elementwiseOpenCl(OpenClContext cl, ClKernel kernel, float[] a, float[] b, float[] c,
+                                             int repeat) {
+        int elements = a.length;
+        return () -> {
+            try (var bufA = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, a);
+                 var bufB = cl.buffer(CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, b);
+                 var bufC = cl.buffer(CL_MEM_WRITE_ONLY, (long) elements * Float.BYTES)) {
+                var run = kernel.args(elements, repeat, bufA, bufB, bufC).launch1d(elements);
+                cl.read(bufC, c);
+                return run.seconds();
+            }
+        };
     }
 
     static float[] parallelRepeatedSum(float[] a, float[] b, int repeat) {

@@ -84,6 +84,15 @@ public final class GpuSumReduce {
     }
 
     public static Result run(int n) {
+        return run(n, CudaSupport.available() ? GpuSumReduce::cudaSum : null);
+    }
+
+    /**
+     * The three backends; {@code cuda} null means CUDA is absent (the note says why). Any error of
+     * the CUDA backend (a {@code CudaException}, a missing NVRTC, a link error) makes the CUDA row
+     * "failed: message" and keeps the OpenCL and Aparapi sums.
+     */
+    static Result run(int n, java.util.function.Function<long[], Long> cudaBackend) {
         long[] values = oneTo(n);
         long expected = (long) n * (n + 1) / 2;
         long cl = openClSum(values);
@@ -91,12 +100,14 @@ public final class GpuSumReduce {
         long ap = aparapiSum(values, AparapiSupport.Mode.AUTO, ranOn);
         Long cuda = null;
         String note;
-        if (CudaSupport.available()) {
+        if (cudaBackend != null) {
             try {
-                cuda = cudaSum(values);
+                cuda = cudaBackend.apply(values);
                 note = "ran";
             } catch (UnavailableException e) {
                 note = "skipped: " + e.getMessage();
+            } catch (RuntimeException | LinkageError e) {
+                note = "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         } else {
             note = "skipped: " + CudaSupport.reason();
@@ -119,6 +130,9 @@ public final class GpuSumReduce {
             System.out.printf(Locale.ROOT, "CUDA ReductionKernel   : %s%n", r.cuda() == null ? r.cudaNote() : r.cuda().toString());
             if (r.openCl() != r.expected() || r.aparapi() != r.expected() || (r.cuda() != null && r.cuda() != r.expected())) {
                 throw new IllegalStateException("a backend got the sum wrong");
+            }
+            if (r.cudaNote().startsWith("failed")) {
+                throw new IllegalStateException("OpenCL and Aparapi agree with n(n+1)/2, but the CUDA backend failed");
             }
             System.out.println("every backend that ran agrees with n(n+1)/2");
         });

@@ -10,7 +10,7 @@ class CublasGemmTest {
 
     @Test
     void rowMajorProductOfNonSymmetricMatrices() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeCublas();
         int m = 10, k = 7, n = 5; // rectangular: a layout mistake cannot cancel out
         double[] a = HostArrays.randomDoubles(m * k, 1);
         double[] b = HostArrays.randomDoubles(k * n, 2);
@@ -20,7 +20,7 @@ class CublasGemmTest {
 
     @Test
     void betaOneAddsTheProductToD() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeCublas();
         double[] a = HostArrays.randomDoubles(100, 3);
         double[] b = HostArrays.randomDoubles(100, 4);
         double[] d0 = HostArrays.randomDoubles(100, 5);

@@ -10,7 +10,7 @@ class CudaDotProductTest {
 
     @Test
     void dotProductsOfArange() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeNvrtc();
         assertEquals(21_253_400L, CudaDotProduct.dot(CudaDotProduct.arange(400), CudaDotProduct.arange(400)));
         assertEquals(332_833_500L, CudaDotProduct.dot(CudaDotProduct.arange(1000), CudaDotProduct.arange(1000)));
         assertEquals(CudaDotProduct.reference(70_001), CudaDotProduct.dot(CudaDotProduct.arange(70_001), CudaDotProduct.arange(70_001)));

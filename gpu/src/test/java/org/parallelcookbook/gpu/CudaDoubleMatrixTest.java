@@ -10,7 +10,7 @@ class CudaDoubleMatrixTest {
 
     @Test
     void allTwentyFiveElementsAreExactlyDoubled() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeNvrtc();
         float[] a = HostArrays.randomNormalFloats(25, 1);
         var r = CudaDoubleMatrix.doubleMatrix(a, 5, false);
         for (int i = 0; i < 25; i++) {
@@ -20,7 +20,7 @@ class CudaDoubleMatrixTest {
 
     @Test
     void theBooksStrideOfFourLeavesTheLastElementsUntouched() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeNvrtc();
         float[] a = HostArrays.randomNormalFloats(25, 2);
         var r = CudaDoubleMatrix.doubleMatrix(a, 5, true);
         for (int i = 21; i < 25; i++) { // threadIdx.x + 4 * threadIdx.y never exceeds 4 + 16 = 20

@@ -13,7 +13,7 @@ class CudaMatrixMultiplyTest {
     @ParameterizedTest
     @ValueSource(ints = {5, 16, 37})
     void naiveAndTiledMatchTheCpuProduct(int n) {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeNvrtc();
         var r = CudaMatrixMultiply.multiply(HostArrays.randomNormalFloats(n * n, n), HostArrays.randomNormalFloats(n * n, n + 1), n);
         double naive = MatMulKernels.maxRelativeError(r.naive(), r.cpu());
         double tiled = MatMulKernels.maxRelativeError(r.tiled(), r.cpu());

@@ -11,7 +11,7 @@ class GpuArrayDemoTest {
 
     @Test
     void roundTripPreservesDataAndTimesTwoIsExact() {
-        CudaAssume.assumeCuda();
+        CudaAssume.assumeNvrtc();
         float[] a = HostArrays.randomNormalFloats(16, 3);
         var r = GpuArrayDemo.run(a, 4, 4);
         assertArrayEquals(a, r.roundTrip());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
@@ -19,17 +18,29 @@ class GpuSumReduceTest {
         assertEquals(50_005_000L, r.expected());
         assertEquals(50_005_000L, r.openCl());
         assertEquals(50_005_000L, r.aparapi());
-        if (CudaSupport.available()) {
+        OpenClPresence.assertAparapiRanWhereExpected(r.aparapiRanOn().startsWith("OpenCL on "), r.aparapiRanOn());
+        if (CudaSupport.unavailable(CudaSupport.Library.NVRTC) == null) {
             assertEquals(50_005_000L, r.cuda());
         } else {
             assertNull(r.cuda());
-            assertTrue(r.cudaNote().startsWith("skipped: no CUDA device found"), r.cudaNote());
+            assertTrue(r.cudaNote().startsWith("skipped: ") && r.cudaNote().contains("lib"), r.cudaNote());
         }
     }
 
     @Test
+    void aCudaErrorFailsTheCudaRowAndKeepsTheOthers() {
+        var r = GpuSumReduce.run(1_000, values -> {
+            throw new jcuda.CudaException("CUDA_ERROR_UNSUPPORTED_PTX_VERSION");
+        });
+        assertEquals(500_500L, r.openCl());
+        assertEquals(500_500L, r.aparapi());
+        assertNull(r.cuda());
+        assertTrue(r.cudaNote().startsWith("failed: CudaException: CUDA_ERROR_UNSUPPORTED_PTX_VERSION"), r.cudaNote());
+    }
+
+    @Test
     void cudaReduceGivesTheSameSum() {
-        Assumptions.assumeTrue(CudaSupport.available(), CudaSupport.reason());
+        CudaAssume.assumeNvrtc();
         assertEquals(50_005_000L, GpuSumReduce.cudaSum(GpuSumReduce.oneTo(10_000)));
     }
 }

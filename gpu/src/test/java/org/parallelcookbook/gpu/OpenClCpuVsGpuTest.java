@@ -33,13 +33,25 @@ class OpenClCpuVsGpuTest {
         var report = bench.run(new CustomBenchmark.Options(List.of(), 0, 1), Progress.none());
         System.out.println(report.title());
         report.rows().forEach(System.out::println);
-        assertEquals(9, report.rows().size());
+        boolean cuda = org.parallelcookbook.gpu.cuda.CudaSupport.unavailable(org.parallelcookbook.gpu.cuda.CudaSupport.Library.NVRTC) == null;
+        assertEquals(14 + (cuda ? 5 : 0), report.rows().size());
         assertEquals("GFLOP/s", report.chartColumn());
         int gflops = report.columns().indexOf("GFLOP/s");
         for (var row : report.rows()) {
             assertTrue(((Double) row.get(gflops)) > 0, row.toString());
         }
         assertNotNull(report.figures().get("tiledOverNaiveKernel"));
-        assertTrue(report.rows().stream().anyMatch(r -> r.get(0).equals(GpuComparison.MM_TILED)));
+        var names = report.rows().stream().map(r -> r.get(0)).toList();
+        for (String step : List.of(OpenClMatMulLadder.NAIVE, OpenClMatMulLadder.TILED, OpenClMatMulLadder.REGISTERS,
+                OpenClMatMulLadder.VECTORS, OpenClMatMulLadder.LOCAL)) {
+            assertTrue(names.contains("matmul OpenCL " + step), names.toString());
+        }
+        assertTrue(names.contains("matmul Java blocked"), names.toString());
+        int changes = report.columns().indexOf("what this row changes");
+        report.rows().forEach(r -> assertTrue(!((String) r.get(changes)).isBlank(), r.toString()));
+        int gbs = report.columns().indexOf("GB/s");
+        assertTrue(((Double) report.rows().stream().filter(r -> r.get(0).equals("element-wise OpenCL, 1 addition"))
+                .findFirst().orElseThrow().get(gbs)) > 0);
+        assertNotNull(report.figures().get("localTileSearch"));
     }
 }

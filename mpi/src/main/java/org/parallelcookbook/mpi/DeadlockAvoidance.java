@@ -185,7 +185,7 @@ public final class DeadlockAvoidance {
         var declared = MpiOptions.declare(RecipeOptions.of(DeadlockAvoidance.class), RANKS, 6)
                 .rest("variant", "variants to run (default all): " + java.util.Arrays.stream(Variant.values())
                         .map(v -> v.id()).collect(java.util.stream.Collectors.joining(", ")))
-                .note("Without --timeout each variant gets " + DEFAULT_LIMIT.toSeconds() + " s: the deadlocking ones are stopped then.");
+                .defaultText("--timeout", DEFAULT_LIMIT.toSeconds() + " per variant: the deadlocking ones are stopped then");
         RecipeMain.run(args, declared, opt -> {
             MpiOptions options = MpiOptions.from(opt);
             if (!opt.given("--timeout")) {

@@ -75,7 +75,7 @@ public final class MpjExtension implements BeforeEachCallback, AfterEachCallback
         String tag = "-D" + RankProtocol.RUN_PROPERTY + "=" + ProcessHandle.current().pid() + "-";
         Stream<ProcessHandle> tagged = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .filter(p -> p.info().arguments().map(a -> Stream.of(a).anyMatch(x -> x.startsWith(tag))).orElse(false));
+                .filter(p -> RankProtocol.arguments(p).map(a -> a.stream().anyMatch(x -> x.startsWith(tag))).orElse(false));
         return Stream.concat(ProcessHandle.current().descendants(), tagged).filter(ProcessHandle::isAlive).distinct().toList();
     }
 }

@@ -73,6 +73,6 @@ class MpjExtensionTest {
 
     private static Optional<ProcessHandle> find(String tag) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)).findFirst();
+                .filter(p -> RankProtocol.arguments(p).map(a -> a.contains(tag)).orElse(false)).findFirst();
     }
 }

@@ -1,6 +1,9 @@
 package org.parallelcookbook.processes;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,14 +22,24 @@ import java.util.function.LongFunction;
  * layout (native order longs): [0] sequence counter   [8] barrier arrivals
  * </pre>
  *
- * Every read and write of the mapped longs happens while holding the file lock, so they are atomic
- * with respect to the other processes, and the lock's system calls order the memory accesses. A
- * JVM can hold only one lock on a file at a time ({@code OverlappingFileLockException} otherwise),
- * so use one instance per process, from one thread at a time.
+ * The file lock gives mutual exclusion between processes: the counter is read, incremented and
+ * written back by one process at a time. It does <i>not</i> order the memory accesses: the Java
+ * memory model knows nothing of file-lock system calls, so plain reads and writes of a mapped
+ * buffer could be reordered or kept in registers across them. The longs are therefore accessed
+ * through a {@link VarHandle} view of the buffer, as {@link SharedStateManager} does: an acquire
+ * read after taking the lock, a release write before giving it up (so the next holder, in any
+ * process, sees the value), an atomic add for the barrier arrivals, and acquire reads to poll them
+ * (no lock needed for a single aligned long). A JVM can hold only one lock on a file at a time
+ * ({@code OverlappingFileLockException} otherwise), so use one instance per process, from one
+ * thread at a time.
  */
 public final class CrossJvmSync implements AutoCloseable {
 
     private static final int SIZE = 16;
+    private static final int SEQUENCE = 0;
+    private static final int ARRIVALS = 8;
+    /** The mapped file as longs, with memory-model access modes (the offsets are 8-byte aligned). */
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private final FileChannel channel;
     private final MappedByteBuffer shared;
 
@@ -38,8 +51,8 @@ public final class CrossJvmSync implements AutoCloseable {
     /** Runs {@code action} under the inter-process lock, passing it the next sequence number. */
     public <T> T locked(LongFunction<T> action) throws IOException {
         try (FileLock ignored = channel.lock()) {
-            long seq = shared.getLong(0) + 1;
-            shared.putLong(0, seq);
+            long seq = (long) LONGS.getAcquire(shared, SEQUENCE) + 1; // sees the last holder's release
+            LONGS.setRelease(shared, SEQUENCE, seq);
             return action.apply(seq);
         }
     }
@@ -53,7 +66,7 @@ public final class CrossJvmSync implements AutoCloseable {
     public void await(int parties, Duration timeout, LongFunction<?> onArrive)
             throws IOException, InterruptedException, TimeoutException {
         locked(seq -> {
-            shared.putLong(8, shared.getLong(8) + 1);
+            LONGS.getAndAdd(shared, ARRIVALS, 1L); // atomic, and a full fence
             return onArrive.apply(seq);
         });
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -68,11 +81,9 @@ public final class CrossJvmSync implements AutoCloseable {
         }
     }
 
-    /** The number of arrivals so far (read under the lock). */
-    public long arrivals() throws IOException {
-        try (FileLock ignored = channel.lock()) {
-            return shared.getLong(8);
-        }
+    /** The number of arrivals so far (an acquire read: pairs with the atomic add of each arrival). */
+    public long arrivals() {
+        return (long) LONGS.getAcquire(shared, ARRIVALS);
     }
 
     @Override

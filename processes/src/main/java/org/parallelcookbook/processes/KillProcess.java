@@ -26,7 +26,12 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * SIGKILL. Unlike the book, the parent waits until the child says it is running before killing it;
  * otherwise the signal may land while the JVM is still starting, which proves nothing about
  * killing a running program. The child works far longer than the parent waits, so "Finished" is
- * never printed.
+ * never printed. Before start the book asks an unstarted {@code Process} object; Java has none, so
+ * the parent asks the operating system whether any child of it runs the worker yet.
+ *
+ * <p><b>Elsewhere:</b> macOS reports 143 and 137 as Linux does (128 + signal on every Unix); on
+ * Windows both calls end the child with {@code TerminateProcess} and the exit code is 1. The rest
+ * (alive after start, not after join, "Finished" never printed) holds everywhere.
  *
  * <p>Run: {@code ./cookbook run ch3.kill [--force]} ({@code --force} uses SIGKILL).
  */
@@ -39,11 +44,15 @@ public final class KillProcess {
     /**
      * What the parent observed.
      *
-     * @param aliveBeforeStart       always false: there is no process before start
+     * @param aliveBeforeStart       whether a child of this JVM already ran {@link SleepyWorker} before
+     *                               start (Java has no unstarted Process object to ask, so the
+     *                               parent looks at its live children instead): false unless one leaked
      * @param aliveAfterStart        true
      * @param aliveRightAfterKill    may be true or false: the signal is asynchronous
      * @param aliveAfterJoin         false
-     * @param exitCode               143 after SIGTERM, 137 after SIGKILL (Linux)
+     * @param exitCode               143 after SIGTERM, 137 after SIGKILL (Linux and macOS: Java reports
+     *                               128 + signal on every Unix); on Windows both are TerminateProcess
+     *                               and the code is 1
      * @param output                 what the child printed before it died
      */
     public record Report(long pid, boolean aliveBeforeStart, boolean aliveAfterStart, boolean aliveRightAfterKill,
@@ -53,7 +62,7 @@ public final class KillProcess {
     /** Starts a child that would work for {@code work}, waits until it runs, kills it and joins it. */
     public static Report killRunningChild(Duration work, boolean force) throws Exception {
         var ready = new CountDownLatch(1);
-        boolean aliveBeforeStart = false; // nothing to ask before start: Java has no unstarted Process object
+        boolean aliveBeforeStart = runsSleepyWorker(ProcessHandle.current().children());
         try (ChildJvm child = JvmLauncher.forMain(SleepyWorker.class).quickStart()
                 .args(Long.toString(work.toMillis()))
                 .onStdoutLine(line -> {
@@ -75,6 +84,13 @@ public final class KillProcess {
             return new Report(child.pid(), aliveBeforeStart, aliveAfterStart, aliveRightAfterKill, child.isAlive(),
                     result.exitCode(), result.stdoutLines());
         }
+    }
+
+    /** Whether one of {@code processes} is alive and runs {@link SleepyWorker}. */
+    static boolean runsSleepyWorker(java.util.stream.Stream<ProcessHandle> processes) {
+        return processes.filter(ProcessHandle::isAlive)
+                .anyMatch(h -> h.info().commandLine().or(() -> h.info().command())
+                        .map(c -> c.contains(SleepyWorker.class.getName())).orElse(false));
     }
 
     public static void main(String[] args) {

@@ -21,12 +21,15 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * each square down a second pipe; the parent prints the squares, then "End".
  *
  * <p>In Java the pipes are the children's standard streams: the parent starts {@link Sender} and
- * {@link Squarer}, copies the sender's stdout into the squarer's stdin (the plumbing a shell does
- * for {@code sender | squarer}) and reads the squarer's stdout. The data is binary
+ * {@link Squarer} as one pipeline ({@link ProcessBuilder#startPipeline}, through
+ * {@link JvmLauncher#startPipeline}), so the operating system connects the sender's stdout straight
+ * to the squarer's stdin, as a shell does for {@code sender | squarer}: the two children share that
+ * pipe and no parent thread copies bytes. The parent reads the squarer's stdout. The data is binary
  * ({@link IntPipe}: header, big-endian ints, end of stream), so the children point
  * {@code System.out} at stderr and write the protocol on the raw file descriptor. A child that
  * exits non-zero, is killed or writes garbage raises a {@link ChildJvmException} that names the
- * child, its pid and its exit status.
+ * child, its pid and its exit status; a squarer whose input ends inside an int fails (it does not
+ * take the partial int for a clean end), and that error names it too.
  *
  * <p>Run: {@code ./cookbook run ch3.exchange} (both halves).
  */
@@ -46,29 +49,25 @@ public final class ProcessPipeSquares {
 
     /** The pipeline with any two children (tests pass faulty ones). */
     static List<Integer> pipeline(JvmLauncher first, JvmLauncher second) throws Exception {
-        try (ChildJvm sender = first.quickStart().jvmOptions(BINARY_STDOUT).stdout(JvmLauncher.Output.PIPE).start();
-             ChildJvm squarer = second.quickStart().jvmOptions(BINARY_STDOUT).stdout(JvmLauncher.Output.PIPE).start()) {
-            sender.closeStdin();
-            Thread relay = Thread.ofPlatform().daemon().name("pipe-relay").start(() -> {
-                try (var in = sender.process().getInputStream(); var out = squarer.stdin()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    // the squarer died: its exit status tells the story below
-                }
-            });
+        List<ChildJvm> stages = JvmLauncher.startPipeline(List.of(
+                first.quickStart().jvmOptions(BINARY_STDOUT).stdout(JvmLauncher.Output.PIPE),
+                second.quickStart().jvmOptions(BINARY_STDOUT).stdout(JvmLauncher.Output.PIPE)));
+        try (ChildJvm sender = stages.get(0); ChildJvm squarer = stages.get(1)) {
+            sender.closeStdin(); // the sender reads nothing; its stdout is the squarer's stdin
             List<Integer> values;
             try {
                 values = IntPipe.readAll(new BufferedInputStream(squarer.process().getInputStream()));
             } catch (IntPipe.Garbage e) {
-                // a child that failed explains the bad stream; otherwise the squarer wrote garbage
-                for (ChildJvm c : List.of(sender, squarer)) {
-                    if (failed(c)) {
-                        throw failure(c, "failed (the pipe then carried: " + e.getMessage() + ")");
-                    }
+                // the squarer wrote what the parent read, so the bad stream is the squarer's: it failed,
+                // or it wrote garbage. The sender is only named beside it: once the squarer stops
+                // reading, the sender's writes hit a closed pipe and it fails too, as a consequence
+                String upstream = failed(sender) ? "; upstream '" + sender.name() + "' (pid " + sender.pid()
+                        + ") exit status " + sender.process().exitValue() : "";
+                if (failed(squarer)) {
+                    throw failure(squarer, "failed (the pipe then carried: " + e.getMessage() + ")", upstream);
                 }
-                throw failure(squarer, "wrote garbage on its pipe (" + e.getMessage() + ")");
+                throw failure(squarer, "wrote garbage on its pipe (" + e.getMessage() + ")", upstream);
             }
-            relay.join(TimeUnit.SECONDS.toMillis(30));
             for (ChildJvm c : List.of(sender, squarer)) {
                 var r = c.waitFor(Duration.ofSeconds(30));
                 if (r.exitCode() != 0) {
@@ -84,11 +83,15 @@ public final class ProcessPipeSquares {
     }
 
     private static ChildJvmException failure(ChildJvm c, String what) throws InterruptedException {
+        return failure(c, what, "");
+    }
+
+    private static ChildJvmException failure(ChildJvm c, String what, String note) throws InterruptedException {
         int exit = c.process().waitFor(10, TimeUnit.SECONDS) ? c.process().exitValue() : -1;
         String signal = exit > 128 && exit < 160 ? " (killed by signal " + (exit - 128) + ")" : "";
         String err = c.stderr().lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).map(l -> "; stderr: " + l).orElse("");
         return new ChildJvmException(c.name(), c.pid(), exit, "child JVM '" + c.name() + "' (pid " + c.pid() + ") " + what
-                + ", exit status " + (exit == -1 ? "unknown (still running)" : exit + signal) + err);
+                + ", exit status " + (exit == -1 ? "unknown (still running)" : exit + signal) + err + note);
     }
 
     /** Process 1: writes 0..n-1 on its stdout in the {@link IntPipe} format, then closes it. */
@@ -110,10 +113,23 @@ public final class ProcessPipeSquares {
 
     /** Process 2: reads ints from stdin until end of stream, writes their squares on stdout. */
     public static final class Squarer {
+        /** The exit status of a squarer whose input ended inside an int (sysexits' EX_DATAERR). */
+        public static final int PARTIAL_INT = 65;
+
         private Squarer() {
         }
 
         public static void main(String[] args) throws IOException {
+            try {
+                square();
+            } catch (IntPipe.Garbage e) {
+                System.err.println(e.getMessage()); // the parent quotes this line when it names the child
+                System.err.flush();
+                Runtime.getRuntime().halt(PARTIAL_INT);
+            }
+        }
+
+        private static void square() throws IOException {
             var raw = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
             System.setOut(System.err);
             var in = new DataInputStream(new BufferedInputStream(System.in));
@@ -122,12 +138,18 @@ public final class ProcessPipeSquares {
             }
             try (var out = IntPipe.writer(raw)) {
                 while (true) {
-                    int x;
-                    try {
-                        x = in.readInt();
-                    } catch (EOFException e) {
-                        break; // Python's EOFError: the sender closed its end
+                    int first = in.read();
+                    if (first < 0) {
+                        break; // Python's EOFError: the sender closed its end, between two ints
                     }
+                    int rest;
+                    try {
+                        rest = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+                    } catch (EOFException e) {
+                        // the stream ended inside an int: the sender died mid-write or wrote garbage
+                        throw new IntPipe.Garbage("Squarer: stdin ended inside an int (a partial int at end of stream)");
+                    }
+                    int x = (first << 24) | rest;
                     out.writeInt(x * x);
                 }
             }

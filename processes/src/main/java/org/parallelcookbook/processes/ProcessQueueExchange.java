@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.parallelcookbook.core.Recipe;
 import org.parallelcookbook.core.RecipeMain;
 import org.parallelcookbook.core.RecipeOptions;
@@ -32,7 +31,9 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * <p><b>Java vs Python:</b> a {@code multiprocessing.Queue} is a pipe plus pickling plus a feeder
  * thread. Here it is the same, made visible: the producer JVM writes <b>objects</b>
  * ({@link Message}: {@link Item} or {@link End}) with an {@link ObjectOutputStream} on its stdout,
- * the parent copies those bytes into the consumer JVM's stdin, and the consumer reads them with an
+ * which is the consumer JVM's stdin (the two start as one {@link ProcessBuilder#startPipeline
+ * pipeline}, so they share one operating-system pipe, as a {@code Queue}'s two ends do), and the
+ * consumer reads them with an
  * {@link ObjectInputStream} guarded by an {@link ObjectInputFilter} that admits <b>only</b> these
  * message records ({@link #FILTER}): deserializing whatever arrives on a pipe would let the sender
  * construct any class on the consumer's class path. The consumer stops at the explicit
@@ -69,23 +70,16 @@ public final class ProcessQueueExchange {
     public record Exchange(List<Integer> produced, List<Integer> consumed) {
     }
 
-    /** Runs producer and consumer JVMs joined by the parent's relay. */
+    /** Runs producer and consumer JVMs as one pipeline: the producer's stdout is the consumer's stdin. */
     public static Exchange exchange(int items, long seed, Duration putDelay, Duration getDelay) throws Exception {
-        try (ChildJvm producer = JvmLauncher.forMain(Producer.class).quickStart().jvmOptions(ProcessPipeSquares.BINARY_STDOUT)
-                .args(Integer.toString(items), Long.toString(seed), Long.toString(putDelay.toMillis()))
-                .stdout(JvmLauncher.Output.PIPE).start();
-             ChildJvm consumer = JvmLauncher.forMain(Consumer.class).quickStart()
-                     .args(Long.toString(getDelay.toMillis())).start()) {
+        List<ChildJvm> stages = JvmLauncher.startPipeline(List.of(
+                JvmLauncher.forMain(Producer.class).quickStart().jvmOptions(ProcessPipeSquares.BINARY_STDOUT)
+                        .args(Integer.toString(items), Long.toString(seed), Long.toString(putDelay.toMillis()))
+                        .stdout(JvmLauncher.Output.PIPE),
+                JvmLauncher.forMain(Consumer.class).quickStart().args(Long.toString(getDelay.toMillis()))));
+        try (ChildJvm producer = stages.get(0); ChildJvm consumer = stages.get(1)) {
             producer.closeStdin();
-            Thread relay = Thread.ofPlatform().daemon().name("queue-relay").start(() -> {
-                try (var in = producer.process().getInputStream(); var out = consumer.stdin()) {
-                    in.transferTo(out);
-                } catch (IOException e) {
-                    // a side died; its exit status is reported below
-                }
-            });
             var p = producer.waitFor(Duration.ofSeconds(120)).requireSuccess();
-            relay.join(TimeUnit.SECONDS.toMillis(30));
             var c = consumer.waitFor(Duration.ofSeconds(120)).requireSuccess();
             List<Integer> produced = values(p.stderrLines(), "produced ");
             List<Integer> consumed = values(c.stdoutLines(), "consumed ");

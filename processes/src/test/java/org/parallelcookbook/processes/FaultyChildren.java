@@ -28,4 +28,16 @@ final class FaultyChildren {
             Runtime.getRuntime().halt(3);
         }
     }
+
+    /** Writes the header and two whole ints, then half of a third, and exits 0 (a sender cut off mid-write). */
+    public static final class PartialIntSender {
+        public static void main(String[] args) throws IOException {
+            var raw = new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+            var out = IntPipe.writer(raw);
+            out.writeInt(2);
+            out.writeInt(3);
+            out.writeShort(7); // two bytes of an int, then end of stream
+            out.close();
+        }
+    }
 }

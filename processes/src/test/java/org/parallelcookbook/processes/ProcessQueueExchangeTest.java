@@ -52,6 +52,34 @@ class ProcessQueueExchangeTest {
 
     @Test
     @Timeout(180)
+    void aPartialIntAtTheEndOfTheStreamIsAnErrorThatNamesTheSquarer() {
+        // the two whole ints get through; the half int after them must not pass for a clean end
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(FaultyChildren.PartialIntSender.class),
+                JvmLauncher.forMain(ProcessPipeSquares.Squarer.class)));
+        assertTrue(e.getMessage().contains("Squarer'"), e.getMessage());
+        assertTrue(e.getMessage().contains("partial int"), e.getMessage());
+        assertEquals(ProcessPipeSquares.Squarer.PARTIAL_INT, e.exitCode(), e.getMessage());
+    }
+
+    @Test
+    @Timeout(180)
+    void theChildrenShareOnePipeTheSendersStdoutIsTheSquarersStdin() throws Exception {
+        // started as a pipeline, the sender's stdout is not the parent's to read: no relay is possible
+        var stages = JvmLauncher.startPipeline(List.of(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3").stdout(JvmLauncher.Output.PIPE),
+                JvmLauncher.forMain(ProcessPipeSquares.Squarer.class).stdout(JvmLauncher.Output.PIPE)));
+        try (var sender = stages.get(0); var squarer = stages.get(1)) {
+            sender.closeStdin();
+            assertEquals(-1, sender.process().getInputStream().read(), "the parent sees no bytes of the sender's");
+            assertEquals(List.of(0, 1, 4), IntPipe.readAll(squarer.process().getInputStream()));
+            assertEquals(0, sender.waitFor(Duration.ofSeconds(60)).exitCode());
+            assertEquals(0, squarer.waitFor(Duration.ofSeconds(60)).exitCode());
+        }
+    }
+
+    @Test
+    @Timeout(180)
     void aChildThatExitsNonZeroIsNamedWithItsStatus() {
         var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
                 JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),

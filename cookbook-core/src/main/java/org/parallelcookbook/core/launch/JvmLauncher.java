@@ -182,6 +182,10 @@ public final class JvmLauncher {
 
     /** Starts the child. Close the returned handle (try-with-resources) to be sure it is gone. */
     public ChildJvm start() throws IOException {
+        return wrap(processBuilder().start());
+    }
+
+    private ProcessBuilder processBuilder() {
         ProcessBuilder pb = new ProcessBuilder(command());
         pb.environment().putAll(environment);
         if (workingDirectory != null) {
@@ -190,9 +194,40 @@ public final class JvmLauncher {
         pb.redirectOutput(stdout == Output.INHERIT ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
         pb.redirectError(stderr == Output.INHERIT ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
         pb.redirectInput(inheritStdin ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
-        Process process = pb.start();
+        return pb;
+    }
+
+    private ChildJvm wrap(Process process) {
         return new ChildJvm(name, process, stdout == Output.CAPTURE, stderr == Output.CAPTURE,
                 stdoutListener, stderrListener);
+    }
+
+    /**
+     * Starts the stages as one pipeline ({@link ProcessBuilder#startPipeline}): the operating system
+     * connects each stage's standard output straight to the next stage's standard input, as a shell
+     * does for {@code a | b}; no thread of the parent copies the bytes. Every stage but the last
+     * must write its stdout to {@link Output#PIPE}, and no stage but the first may inherit stdin.
+     * The first stage's stdin and the last stage's stdout stay the parent's to write and read.
+     * Returns one handle per stage, in order; close them all. If a stage fails to start, the ones
+     * already started are destroyed.
+     */
+    public static List<ChildJvm> startPipeline(List<JvmLauncher> stages) throws IOException {
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline needs at least one stage");
+        }
+        for (int i = 0; i < stages.size() - 1; i++) {
+            if (stages.get(i).stdout != Output.PIPE) {
+                throw new IllegalArgumentException("stage " + i + " (" + stages.get(i).name
+                        + ") feeds the next one: its stdout must be Output.PIPE");
+            }
+        }
+        List<Process> processes = ProcessBuilder.startPipeline(
+                stages.stream().map(JvmLauncher::processBuilder).toList());
+        List<ChildJvm> children = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            children.add(stages.get(i).wrap(processes.get(i)));
+        }
+        return List.copyOf(children);
     }
 
     /**

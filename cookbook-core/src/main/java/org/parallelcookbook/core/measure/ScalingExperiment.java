@@ -134,7 +134,9 @@ public final class ScalingExperiment {
             series.add(analyse(v, workers, perPoint, cores, bootstrap));
         }
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
-                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), forks, seed, bootstrap.method(),
+                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), forks, seed,
+                forks == 0 ? bootstrap.method() + "; one JVM only, so no between-JVM variance is in the intervals"
+                        : bootstrap.method(),
                 probed, Instant.now(), series);
     }
 

@@ -83,6 +83,39 @@ class CommandHelpTest {
     }
 
     @Test
+    void aMistypedSubcommandOptionIsOneLineWithTheClosestOption() {
+        assertEquals(2, run("list", "--jsn"));
+        String e = err().strip();
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.contains("'--jsn'") && e.contains("did you mean --json?"), e);
+        assertEquals(2, run("list", "--json", "--markdown"));
+        assertTrue(err().contains("exclusive"), err());
+    }
+
+    @Test
+    void theToursTableFits100ColumnsAndDropsTheEmptyNoteColumn() {
+        assertEquals(0, run("tour", "--id", "ch1.introducing-python,ch2.with"), err());
+        List<String> lines = out().lines().toList();
+        assertTrue(lines.getFirst().matches("id +status  seconds"), "no note column when no row has a note: " + out());
+        assertTrue(lines.stream().allMatch(l -> l.length() <= TourCommand.TABLE_WIDTH && l.equals(l.stripTrailing())), out());
+        assertTrue(lines.get(2).matches("ch1\\.introducing-python  ok +\\d+\\.\\d"), out());
+    }
+
+    @Test
+    void doctorNamesTheModuleOfWhatIsMissing() {
+        int status = run("doctor");
+        if (out().contains("MISSING  MPJ Express") || out().contains("MISSING  OpenCL")) {
+            assertEquals(1, status, out());
+            assertTrue(out().contains("missing: "), out());
+        } else {
+            assertEquals(0, status, out());
+        }
+        if (out().contains("MISSING  CUDA")) {
+            assertTrue(out().contains("(module gpu)"), out());
+        }
+    }
+
+    @Test
     void versionNamesTheProjectVersion() {
         assertEquals(0, run("--version"));
         assertTrue(out().startsWith("Parallel Cookbook for Java 1."), out());

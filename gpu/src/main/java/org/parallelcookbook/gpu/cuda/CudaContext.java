@@ -23,8 +23,10 @@ import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
 import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
 import jcuda.driver.JCudaDriver;
 import jcuda.nvrtc.JNvrtc;
 import jcuda.nvrtc.nvrtcProgram;
@@ -33,8 +35,8 @@ import org.parallelcookbook.gpu.kernel.KernelSignature;
 
 /**
  * One CUDA device and its primary context (the context the CUDA runtime and cuBLAS use too), made
- * current on the calling thread. Kernels are CUDA C++ compiled at run time by NVRTC into PTX and
- * loaded with {@code cuModuleLoadData}: the analogue of PyCUDA's {@code SourceModule}, without
+ * current on the calling thread. Kernels are CUDA C++ compiled at run time by NVRTC (into a CUBIN
+ * for this GPU, else PTX) and loaded with {@code cuModuleLoadData}: the analogue of PyCUDA's {@code SourceModule}, without
  * {@code nvcc} at run time. Close it to release the context.
  */
 public final class CudaContext implements AutoCloseable {
@@ -119,12 +121,62 @@ public final class CudaContext implements AutoCloseable {
     }
 
     /**
-     * Compiles CUDA C++ with NVRTC and loads it. A compile error throws {@link IllegalStateException}
-     * with NVRTC's log. No architecture is forced: NVRTC emits PTX for its default virtual
-     * architecture, which the driver compiles for whatever GPU this is.
+     * Compiles CUDA C++ with NVRTC and loads it. First as a CUBIN for this device's compute
+     * capability ({@code -arch=sm_XY}, {@code nvrtcGetCUBIN}): machine code the driver loads as it
+     * is, which works even when NVRTC is newer than the driver. Where that fails (an NVRTC that does
+     * not know this architecture, or a driver that refuses the image), it falls back to PTX for
+     * NVRTC's default virtual architecture, which the driver JIT-compiles. {@link CudaModule#format()}
+     * says which one was loaded. A compile error throws {@link IllegalStateException} with NVRTC's log.
      */
     public CudaModule compile(String source, String fileName) {
         CudaSupport.requireNvrtc();
+        String arch = "sm_" + major + minor;
+        String cubinFailure;
+        try {
+            byte[] cubin = nvrtc(source, fileName, "--gpu-architecture=" + arch).cubin();
+            var module = new CUmodule();
+            JCudaDriver.setExceptionsEnabled(false);
+            int loaded;
+            try {
+                loaded = cuModuleLoadData(module, cubin);
+            } finally {
+                JCudaDriver.setExceptionsEnabled(true);
+            }
+            if (loaded == CUresult.CUDA_SUCCESS) {
+                return new CudaModule(module, "CUBIN " + arch, null);
+            }
+            cubinFailure = "the driver refused the " + arch + " CUBIN (" + CUresult.stringFor(loaded) + ")";
+        } catch (NvrtcFailure e) {
+            cubinFailure = "NVRTC could not compile for " + arch + " (" + e.getMessage() + ")";
+        }
+        String ptx;
+        try {
+            ptx = nvrtc(source, fileName, null).ptx();
+        } catch (NvrtcFailure e) {
+            throw new IllegalStateException("NVRTC could not compile " + fileName + " (" + e.getMessage() + "); log:\n"
+                    + e.log + "\nsource:\n" + source);
+        }
+        var module = new CUmodule();
+        cuModuleLoadData(module, ptx);
+        return new CudaModule(module, "PTX (JIT-compiled by the driver; " + cubinFailure + ")", ptx);
+    }
+
+    /** What one NVRTC compilation produced. */
+    private record Compiled(byte[] cubin, String ptx) {
+    }
+
+    /** An NVRTC compilation that failed, with its log. */
+    private static final class NvrtcFailure extends Exception {
+        private final String log;
+
+        NvrtcFailure(String message, String log) {
+            super(message);
+            this.log = log;
+        }
+    }
+
+    /** One NVRTC run: with {@code archOption} a CUBIN for that real architecture, without it PTX. */
+    private static Compiled nvrtc(String source, String fileName, String archOption) throws NvrtcFailure {
         var program = new nvrtcProgram();
         JNvrtc.setExceptionsEnabled(false);
         int created = JNvrtc.nvrtcCreateProgram(program, source, fileName, 0, null, null);
@@ -132,20 +184,34 @@ public final class CudaContext implements AutoCloseable {
             throw new IllegalStateException("nvrtcCreateProgram failed: " + nvrtcResult.stringFor(created));
         }
         try {
-            int result = JNvrtc.nvrtcCompileProgram(program, 1, new String[] {"--std=c++14"});
+            String[] options = archOption == null ? new String[] {"--std=c++14"} : new String[] {"--std=c++14", archOption};
+            int result = JNvrtc.nvrtcCompileProgram(program, options.length, options);
             String[] log = new String[1];
             JNvrtc.nvrtcGetProgramLog(program, log);
             if (result != nvrtcResult.NVRTC_SUCCESS) {
-                throw new IllegalStateException("NVRTC could not compile " + fileName + " ("
-                        + nvrtcResult.stringFor(result) + "); log:\n" + log[0] + "\nsource:\n" + source);
+                throw new NvrtcFailure(nvrtcResult.stringFor(result), log[0]);
             }
-            String[] ptx = new String[1];
-            JNvrtc.nvrtcGetPTX(program, ptx);
-            var module = new CUmodule();
-            cuModuleLoadData(module, ptx[0]);
-            return new CudaModule(module, ptx[0]);
+            if (archOption == null) {
+                String[] ptx = new String[1];
+                check(JNvrtc.nvrtcGetPTX(program, ptx), "nvrtcGetPTX", log[0]);
+                return new Compiled(null, ptx[0]);
+            }
+            long[] size = new long[1];
+            check(JNvrtc.nvrtcGetCUBINSize(program, size), "nvrtcGetCUBINSize", log[0]);
+            if (size[0] <= 0) {
+                throw new NvrtcFailure("NVRTC produced no CUBIN", log[0]);
+            }
+            byte[] cubin = new byte[(int) size[0]];
+            check(JNvrtc.nvrtcGetCUBIN(program, cubin), "nvrtcGetCUBIN", log[0]);
+            return new Compiled(cubin, null);
         } finally {
             JNvrtc.nvrtcDestroyProgram(program);
+        }
+    }
+
+    private static void check(int result, String call, String log) throws NvrtcFailure {
+        if (result != nvrtcResult.NVRTC_SUCCESS) {
+            throw new NvrtcFailure(call + ": " + nvrtcResult.stringFor(result), log);
         }
     }
 
@@ -211,6 +277,34 @@ public final class CudaContext implements AutoCloseable {
         cuLaunchKernel(f, grid[0], grid.length > 1 ? grid[1] : 1, 1, block[0], block.length > 1 ? block[1] : 1, 1,
                 sharedBytes, null, Pointer.to(params), null);
         cuCtxSynchronize();
+    }
+
+    /** Like {@link #launch}, timed by CUDA events around the kernel: its device time in seconds. */
+    public double launchTimed(CUfunction f, int[] grid, int[] block, int sharedBytes, Object... args) {
+        var start = new CUevent();
+        var end = new CUevent();
+        JCudaDriver.cuEventCreate(start, 0);
+        JCudaDriver.cuEventCreate(end, 0);
+        try {
+            JCudaDriver.cuEventRecord(start, null);
+            launch(f, grid, block, sharedBytes, args);
+            JCudaDriver.cuEventRecord(end, null);
+            JCudaDriver.cuEventSynchronize(end);
+            float[] ms = new float[1];
+            JCudaDriver.cuEventElapsedTime(ms, start, end);
+            return ms[0] / 1e3;
+        } finally {
+            JCudaDriver.cuEventDestroy(start);
+            JCudaDriver.cuEventDestroy(end);
+        }
+    }
+
+    /** {@code cuMemsetD32}: every 32-bit word of the buffer set to {@code bits} (0 zeroes a float buffer). */
+    public void fill(CudaBuffer buffer, int bits) {
+        long words = buffer.bytes() / 4;
+        if (words > 0) {
+            JCudaDriver.cuMemsetD32(buffer.pointer(), bits, words);
+        }
     }
 
     static Pointer pointer(Object array) {

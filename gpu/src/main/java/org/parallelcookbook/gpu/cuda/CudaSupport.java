@@ -22,11 +22,38 @@ import org.parallelcookbook.core.UnavailableException;
  */
 public final class CudaSupport {
 
-    /** What CUDA recipes need, said once. */
-    public static final String NEEDS = "the CUDA recipes need an NVIDIA GPU with its driver (libcuda.so.1) and the "
-            + "CUDA 12 runtime libraries (libcudart.so.12, libnvrtc.so.12; libcublas.so.12 for ch6.numbapro-libs) "
-            + "on Linux x86_64; install the NVIDIA driver and e.g. 'apt-get install cuda-libraries-12-6' from NVIDIA's "
-            + "CUDA repository; the OpenCL and Aparapi recipes of chapter 6 run without them";
+    /** What CUDA recipes need, said once: exactly the libraries JCuda's bindings load. */
+    public static final String NEEDS = "the CUDA recipes need an NVIDIA GPU with its driver (libcuda.so.1), NVRTC 12 "
+            + "(libnvrtc.so.12) for the kernels compiled at run time, and cuBLAS 12 (libcublas.so.12 with "
+            + "libcublasLt.so.12) for ch6.numbapro-libs, on Linux x86_64; install the NVIDIA driver and e.g. "
+            + "'apt-get install cuda-nvrtc-12-6 libcublas-12-6' from NVIDIA's CUDA repository; the OpenCL and Aparapi "
+            + "recipes of chapter 6 run without them";
+
+    /** System property: a {@code :}-separated list of folders that replaces the library search below (for tests and odd installs). */
+    public static final String LIBRARY_PATH = "cookbook.cuda.libraryPath";
+
+    /** The native libraries the CUDA recipes load, each through its own JCuda binding. */
+    public enum Library {
+        DRIVER("libcuda.so.1", "the NVIDIA driver"),
+        NVRTC("libnvrtc.so.12", "NVRTC 12, the run-time compiler"),
+        CUBLAS("libcublas.so.12", "cuBLAS 12");
+
+        private final String file;
+        private final String what;
+
+        Library(String file, String what) {
+            this.file = file;
+            this.what = what;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public String what() {
+            return what;
+        }
+    }
 
     /** The outcome of the probe. */
     public record Probe(boolean available, String reason, int driverVersion, int deviceCount) {
@@ -57,27 +84,74 @@ public final class CudaSupport {
 
     /** Requires NVRTC, the run-time compiler (PyCUDA's {@code SourceModule} role). */
     public static void requireNvrtc() {
-        require();
-        try {
-            int[] major = new int[1];
-            int[] minor = new int[1];
-            jcuda.nvrtc.JNvrtc.nvrtcVersion(major, minor);
-        } catch (LinkageError e) {
-            throw new UnavailableException("CUDA driver found, but NVRTC 12 (libnvrtc.so.12) could not be loaded: "
-                    + "install the CUDA 12 NVRTC library (e.g. 'apt-get install cuda-nvrtc-12-6') and make it "
-                    + "visible to the loader (ldconfig or LD_LIBRARY_PATH)");
+        String why = unavailable(Library.NVRTC);
+        if (why != null) {
+            throw new UnavailableException(why);
         }
     }
 
     /** Requires cuBLAS 12. */
     public static void requireCublas() {
-        require();
+        String why = unavailable(Library.CUBLAS);
+        if (why != null) {
+            throw new UnavailableException(why);
+        }
+    }
+
+    /**
+     * Null when every library named can be used (the driver always included: probed with
+     * {@code cuInit}, the others looked up in the search path, then loaded through JCuda), else one
+     * sentence naming the first one missing.
+     */
+    public static String unavailable(Library... needed) {
+        if (!available()) {
+            return reason();
+        }
+        for (Library lib : needed) {
+            if (lib == Library.DRIVER) {
+                continue;
+            }
+            String why = missing(lib, searchPath(), System.getProperty(LIBRARY_PATH) == null);
+            if (why == null) {
+                why = loadFailure(lib);
+            }
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when {@code lib} is in one of {@code dirs} (or, with {@code useLoaderCache}, in the
+     * loader's cache), else a sentence that names it. Looking before loading means a missing
+     * library never reaches JCuda's native loader and its multi-screen {@link UnsatisfiedLinkError}.
+     */
+    public static String missing(Library lib, List<Path> dirs, boolean useLoaderCache) {
+        for (Path dir : dirs) {
+            if (!dir.toString().contains("stubs") && Files.exists(dir.resolve(lib.file()))) {
+                return null;
+            }
+        }
+        if (useLoaderCache && inLoaderCache(lib.file())) {
+            return null;
+        }
+        return "CUDA driver found, but " + lib.what() + " (" + lib.file() + ") is not installed (looked in " + dirs
+                + (useLoaderCache ? " and the loader cache" : "") + "); install it and make it visible to the loader "
+                + "(ldconfig or LD_LIBRARY_PATH)";
+    }
+
+    private static String loadFailure(Library lib) {
         try {
-            jcuda.jcublas.JCublas2.initialize();
+            switch (lib) {
+                case NVRTC -> jcuda.nvrtc.JNvrtc.nvrtcVersion(new int[1], new int[1]);
+                case CUBLAS -> jcuda.jcublas.JCublas2.initialize();
+                case DRIVER -> { }
+            }
+            return null;
         } catch (LinkageError e) {
-            throw new UnavailableException("CUDA driver found, but cuBLAS 12 (libcublas.so.12) could not be loaded: "
-                    + "install the CUDA 12 cuBLAS library (e.g. 'apt-get install libcublas-12-6') and make it "
-                    + "visible to the loader (ldconfig or LD_LIBRARY_PATH)");
+            return "CUDA driver found, but " + lib.what() + " (" + lib.file() + ") could not be loaded by JCuda: make "
+                    + "it visible to the loader (ldconfig or LD_LIBRARY_PATH)";
         }
     }
 
@@ -124,29 +198,38 @@ public final class CudaSupport {
         }
     }
 
-    /**
-     * Whether the dynamic loader can find {@code libcuda.so.1}: in {@code LD_LIBRARY_PATH}, the
-     * loader cache or the usual directories. Looking first means a machine without the driver never
-     * extracts and fails to link JCuda's native library.
-     */
+    /** Whether the dynamic loader can find {@code libcuda.so.1} (looked up before JCuda's native library is touched). */
     static boolean driverLibraryPresent() {
+        return missing(Library.DRIVER, searchPath(), System.getProperty(LIBRARY_PATH) == null) == null;
+    }
+
+    /**
+     * The folders searched: {@value #LIBRARY_PATH} alone where it is set, else {@code LD_LIBRARY_PATH}
+     * and the usual places of the driver and of the CUDA toolkit's libraries.
+     */
+    public static List<Path> searchPath() {
         List<String> dirs = new ArrayList<>();
-        String ld = System.getenv("LD_LIBRARY_PATH");
-        if (ld != null) {
-            dirs.addAll(List.of(ld.split(":")));
-        }
-        dirs.addAll(List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib",
-                "/usr/local/cuda/compat", "/usr/local/nvidia/lib64", "/usr/lib/wsl/lib"));
-        for (String dir : dirs) {
-            if (!dir.isBlank() && !dir.contains("stubs") && Files.exists(Path.of(dir, "libcuda.so.1"))) {
-                return true;
+        String forced = System.getProperty(LIBRARY_PATH);
+        if (forced != null) {
+            dirs.addAll(List.of(forced.split(":")));
+        } else {
+            String ld = System.getenv("LD_LIBRARY_PATH");
+            if (ld != null) {
+                dirs.addAll(List.of(ld.split(":")));
             }
+            dirs.addAll(List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib",
+                    "/usr/local/cuda/compat", "/usr/local/nvidia/lib64", "/usr/lib/wsl/lib", "/usr/local/cuda/lib64",
+                    "/usr/local/cuda/targets/x86_64-linux/lib"));
         }
+        return dirs.stream().filter(d -> !d.isBlank()).map(Path::of).toList();
+    }
+
+    private static boolean inLoaderCache(String file) {
         try {
             Path cache = Path.of("/etc/ld.so.cache");
             if (Files.isReadable(cache)) {
                 String text = new String(Files.readAllBytes(cache), StandardCharsets.ISO_8859_1);
-                return text.contains("libcuda.so.1");
+                return text.contains(file);
             }
         } catch (IOException | RuntimeException e) {
             return false;

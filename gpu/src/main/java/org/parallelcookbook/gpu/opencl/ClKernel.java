@@ -3,7 +3,10 @@ package org.parallelcookbook.gpu.opencl;
 import static org.jocl.CL.CL_PROFILING_COMMAND_END;
 import static org.jocl.CL.CL_PROFILING_COMMAND_START;
 import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE;
+import static org.jocl.CL.CL_KERNEL_WORK_GROUP_SIZE;
 import static org.jocl.CL.clGetEventProfilingInfo;
+import static org.jocl.CL.clGetKernelWorkGroupInfo;
 import static org.jocl.CL.clReleaseEvent;
 import static org.jocl.CL.clReleaseKernel;
 import static org.jocl.CL.clSetKernelArg;
@@ -43,6 +46,22 @@ public final class ClKernel implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** {@code CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE}: work-group sizes that are multiples of it run best. */
+    public long preferredWorkGroupMultiple() {
+        return workGroupInfo(CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE);
+    }
+
+    /** {@code CL_KERNEL_WORK_GROUP_SIZE}: the largest work group this kernel can be launched with on the device. */
+    public long maxWorkGroupSize() {
+        return workGroupInfo(CL_KERNEL_WORK_GROUP_SIZE);
+    }
+
+    private long workGroupInfo(int param) {
+        long[] value = new long[1];
+        clGetKernelWorkGroupInfo(kernel, cl.device().id(), param, Sizeof.size_t, Pointer.to(value), null);
+        return value[0];
     }
 
     /** Sets one argument: a {@link ClBuffer}, a {@link Local}, or an Integer, Long, Float or Double. */

@@ -9,6 +9,7 @@ import static org.jocl.CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_MEM_ALLOC_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT;
 import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
@@ -220,6 +221,11 @@ public final class OpenClDevices {
             n--;
         }
         return new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    /** {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}: 16 on an AVX-512 PoCL device, often 1 on a GPU. */
+    public static int preferredFloatWidth(OpenClDevice device) {
+        return (int) deviceInt(device.id(), CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT);
     }
 
     private static long deviceInt(cl_device_id d, int param) {

@@ -217,7 +217,7 @@ public final class MpiRun {
         ProcessHandle me = ProcessHandle.current();
         Optional<String> user = me.info().user();
         List<ProcessHandle> tagged = ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != me.pid() && isRankJvmOf(p.info(), tag, user))
+                .filter(p -> p.pid() != me.pid() && isRankJvmOf(p.info().user(), RankProtocol.arguments(p), tag, user))
                 .toList();
         tagged.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : tagged) {
@@ -239,9 +239,9 @@ public final class MpiRun {
      * and it runs as the same user as this program. Two conditions, each enough to spare every
      * other process on the host, since what passes is killed.
      */
-    static boolean isRankJvmOf(ProcessHandle.Info info, String tag, Optional<String> user) {
-        return user.isPresent() && info.user().equals(user)
-                && info.arguments().map(a -> List.of(a).contains(tag)).orElse(false);
+    static boolean isRankJvmOf(Optional<String> processUser, Optional<List<String>> arguments, String tag,
+                               Optional<String> user) {
+        return user.isPresent() && processUser.equals(user) && arguments.map(a -> a.contains(tag)).orElse(false);
     }
 
     /**

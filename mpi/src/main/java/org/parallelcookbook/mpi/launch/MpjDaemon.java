@@ -26,7 +26,7 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * <p><b>Security warning.</b> The daemon listens on <em>all</em> network interfaces (ports 40055 and
  * 40052 by default) and starts whatever class a client names, without authentication. Run it only on
  * a trusted cluster network, behind a firewall, and stop it when the job is done. The tests start
- * it inside a private network namespace of their own whenever the machine allows that.
+ * it only inside a private network namespace of their own, and are skipped where none can be made.
  *
  * <p>As a program: {@code java -cp cookbook.jar org.parallelcookbook.mpi.launch.MpjDaemon [--port 40055]}
  * runs a daemon in the foreground until interrupted (one per cluster host).

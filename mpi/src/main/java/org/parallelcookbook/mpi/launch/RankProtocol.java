@@ -92,6 +92,34 @@ public final class RankProtocol {
         return watch.substring(at + 1).equals(thisHost) ? Long.parseLong(watch.substring(0, at)) : -1;
     }
 
+    /**
+     * A process's arguments, {@code argv[0]} first. On Linux read from {@code /proc/PID/cmdline}:
+     * {@link ProcessHandle.Info#arguments()} gives none at all for a command line longer than a
+     * page, which a rank JVM's (with a test suite's class path) easily is. Elsewhere that method's
+     * answer.
+     */
+    public static java.util.Optional<java.util.List<String>> arguments(ProcessHandle p) {
+        java.nio.file.Path cmdline = java.nio.file.Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(cmdline);
+            if (raw.length > 0) {
+                String all = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+                if (all.endsWith("\0")) {
+                    all = all.substring(0, all.length() - 1);
+                }
+                return java.util.Optional.of(java.util.List.of(all.split("\0", -1)));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // gone, not ours, or not Linux
+        }
+        return p.info().arguments().map(a -> {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            p.info().command().ifPresent(all::add);
+            all.addAll(java.util.List.of(a));
+            return java.util.List.copyOf(all);
+        });
+    }
+
     public static String ready(int rank, int size) {
         return MARKER + "ready " + rank + " " + size;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,49 +98,38 @@ class MpiRunTest {
 
     private static List<ProcessHandle> tagged(String tag) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(tag)).orElse(false)).toList();
+                .filter(p -> RankProtocol.arguments(p).map(a -> a.contains(tag)).orElse(false)).toList();
     }
 
     /** What the launcher kills after a run: only the same user's processes that carry the exact tag. */
     @Test
     void onlyTheSameUsersProcessesWithTheExactTagCountAsTheRunsJvms() {
         String tag = "-Dcookbook.mpi.run=7-1";
-        java.util.Optional<String> me = java.util.Optional.of("alice");
-        assertTrue(MpiRun.isRankJvmOf(info("alice", "java", tag, "-cp", "x", "Main"), tag, me));
-        assertFalse(MpiRun.isRankJvmOf(info("bob", "java", tag), tag, me), "another user's process");
-        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", "-Dcookbook.mpi.run=7-10"), tag, me), "run 7-10 is not 7-1");
-        assertFalse(MpiRun.isRankJvmOf(info("alice", "sh", "-c", "echo " + tag), tag, me), "the tag inside an argument");
-        assertFalse(MpiRun.isRankJvmOf(info("alice"), tag, me), "no arguments known");
-        assertFalse(MpiRun.isRankJvmOf(info("alice", "java", tag), tag, java.util.Optional.empty()), "our own user unknown");
+        Optional<String> me = Optional.of("alice");
+        assertTrue(MpiRun.isRankJvmOf(me, args("java", tag, "-cp", "x", "Main"), tag, me));
+        assertFalse(MpiRun.isRankJvmOf(Optional.of("bob"), args("java", tag), tag, me), "another user's process");
+        assertFalse(MpiRun.isRankJvmOf(me, args("java", "-Dcookbook.mpi.run=7-10"), tag, me), "run 7-10 is not 7-1");
+        assertFalse(MpiRun.isRankJvmOf(me, args("sh", "-c", "echo " + tag), tag, me), "the tag inside an argument");
+        assertFalse(MpiRun.isRankJvmOf(me, Optional.empty(), tag, me), "no arguments known");
+        assertFalse(MpiRun.isRankJvmOf(me, args("java", tag), tag, Optional.empty()), "our own user unknown");
     }
 
-    /** A process's description as the OS gives it ({@code null} arguments: unknown). */
-    private static ProcessHandle.Info info(String user, String... args) {
-        return new ProcessHandle.Info() {
-            public java.util.Optional<String> command() {
-                return java.util.Optional.empty();
-            }
+    /** ProcessHandle.Info gives no arguments for a command line over a page long; rank JVMs have such. */
+    @Test
+    @Timeout(30)
+    void argumentsOfALongCommandLineAreRead() throws Exception {
+        String longArg = "x".repeat(20_000);
+        Process p = new ProcessBuilder("sh", "-c", "read line", "-Dcookbook.mpi.run=7-1", longArg).start();
+        try {
+            var a = RankProtocol.arguments(p.toHandle()).orElseThrow();
+            assertEquals(List.of("sh", "-c", "read line", "-Dcookbook.mpi.run=7-1", longArg), a);
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
 
-            public java.util.Optional<String> commandLine() {
-                return java.util.Optional.empty();
-            }
-
-            public java.util.Optional<String[]> arguments() {
-                return args.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(args);
-            }
-
-            public java.util.Optional<java.time.Instant> startInstant() {
-                return java.util.Optional.empty();
-            }
-
-            public java.util.Optional<Duration> totalCpuDuration() {
-                return java.util.Optional.empty();
-            }
-
-            public java.util.Optional<String> user() {
-                return java.util.Optional.of(user);
-            }
-        };
+    private static Optional<List<String>> args(String... a) {
+        return Optional.of(List.of(a));
     }
 
     @Test

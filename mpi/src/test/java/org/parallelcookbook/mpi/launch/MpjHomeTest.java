@@ -55,11 +55,12 @@ class MpjHomeTest {
 
     @Test
     void theDefaultRootIsNotInSharedTmp() {
+        Assumptions.assumeTrue(System.getProperty(MpjHome.ROOT_PROPERTY) == null, "-D" + MpjHome.ROOT_PROPERTY + " names the root");
+        Assumptions.assumeTrue(Files.isWritable(Path.of(System.getProperty("user.home"))), "no writable home folder: tmpdir is the fallback");
         Path root = MpjHome.root();
         String tmpdir = System.getProperty("java.io.tmpdir");
-        if (System.getProperty(MpjHome.ROOT_PROPERTY) == null && Files.isWritable(Path.of(System.getProperty("user.home")))) {
-            assertFalse(root.startsWith(tmpdir), root + " is under " + tmpdir);
-        }
+        assertFalse(root.startsWith(tmpdir), root + " is under " + tmpdir);
+        assertTrue(root.endsWith("parallel-cookbook-mpj"), root.toString());
     }
 
     @Test

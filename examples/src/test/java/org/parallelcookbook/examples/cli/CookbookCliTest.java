@@ -4,57 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelcookbook.core.launch.ChildJvm;
-import picocli.CommandLine;
 
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CookbookCliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final StringWriter err = new StringWriter();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream rawErr = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(rawErr, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CliCapture cli = new CliCapture();
 
     private int run(String... args) {
-        CommandLine cli = CookbookCli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err + rawErr.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
@@ -103,8 +77,6 @@ class CookbookCliTest {
                 {"compare", "mandelbrot", "--image", "m.jpg"},
                 {},
         }) {
-            err.getBuffer().setLength(0);
-            rawErr.reset();
             assertEquals(2, run(args), String.join(" ", args));
             String e = err().strip();
             assertEquals(1, e.lines().count(), String.join(" ", args) + " -> " + e);

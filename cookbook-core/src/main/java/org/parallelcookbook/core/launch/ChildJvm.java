@@ -145,18 +145,24 @@ public final class ChildJvm implements AutoCloseable {
         all.add(process.toHandle());
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + GRACE.toNanos();
+        boolean interrupted = false;
         for (ProcessHandle h : all) {
             long left = deadline - System.nanoTime();
             try {
-                if (left > 0) {
+                if (left > 0 && !interrupted) {
                     h.onExit().get(left, TimeUnit.NANOSECONDS);
                 }
+            } catch (InterruptedException e) {
+                interrupted = true; // no more grace: kill the rest at once, and keep the interrupt for the caller
             } catch (Exception e) {
                 // fall through to the forcible kill
             }
             if (h.isAlive()) {
                 h.destroyForcibly();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         try {
             process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -87,14 +87,17 @@ class JvmLauncherOptionsTest {
     }
 
     /**
-     * Starts a grandchild that nothing but its parent's destroyTree() can end: a plain JVM (no
-     * ChildMain, so no watchdog) started with ProcessBuilder (so no ChildJvm, no shutdown hook of
-     * this JVM destroys it). Prints its pid and waits for ever.
+     * Starts a grandchild that nothing but its parent's destroyTree() can end while the test runs:
+     * started with ProcessBuilder (so no ChildJvm, no shutdown hook of this JVM destroys it), its
+     * watchdog on the test JVM rather than on this one. Prints its pid and waits for ever.
      */
     public static final class OrphanMaker {
         public static void main(String[] args) throws Exception {
+            // ChildMain watches the pid in args[0], the test JVM: the grandchild halts if that one
+            // dies (a killed test leaves nothing behind), but not when its own parent does
             Process grandchild = new ProcessBuilder(JvmLauncher.javaExecutable().toString(), "-cp",
-                    System.getProperty("java.class.path"), Stubborn.class.getName(), "silent")
+                    System.getProperty("java.class.path"), ChildMain.class.getName(), args[0],
+                    Stubborn.class.getName(), "silent")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             System.out.println("grandchild " + grandchild.pid());
@@ -385,16 +388,17 @@ class JvmLauncherOptionsTest {
     }
 
     @Test
-    void closeDestroysADescendantThatHasNoWatchdog() throws Exception {
+    void closeDestroysADescendantThatOutlivesItsParent() throws Exception {
         long grandchild = -1;
         try {
-            ChildJvm child = JvmLauncher.forMain(OrphanMaker.class).start();
+            ChildJvm child = JvmLauncher.forMain(OrphanMaker.class)
+                    .args(String.valueOf(ProcessHandle.current().pid())).start();
             try (child) {
                 String line = awaitLine(child, "grandchild ");
                 grandchild = Long.parseLong(line.substring("grandchild ".length()));
                 assertTrue(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false));
             }
-            // the grandchild's watchdog is off: only close()'s walk over the descendants ends it
+            // its watchdog is on the test JVM, not on its parent: only close()'s walk over the descendants ends it
             ProcessHandle.of(grandchild).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS)
                     .exceptionally(t -> h).join());
             assertFalse(ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false),

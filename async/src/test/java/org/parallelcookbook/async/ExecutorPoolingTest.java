@@ -1,6 +1,7 @@
 package org.parallelcookbook.async;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,6 +62,29 @@ class ExecutorPoolingTest {
             assertEquals(one, w.run("invokeAll", 2));
             assertEquals(one, w.run("completion-order", 4));
         }
+    }
+
+    @Test
+    void theBenchmarkNamesItsWorkAndSumsTheChecksums() throws Exception {
+        try (var w = new ExecutorPooling.CountingWorkload(3, 1_000)) {
+            assertEquals("count to 1,000 for x = 1..3", w.name());
+            assertEquals(List.of("invokeAll", "completion-order"), w.variants());
+            long expected = ExecutorPooling.sequential(ExecutorPooling.tasks(3, 1_000)).stream()
+                    .mapToLong(Count::checksum).sum();
+            assertEquals(expected, w.run("invokeAll", 2));
+            assertEquals(expected, w.run("completion-order", 2));
+            assertThrows(IllegalArgumentException.class, () -> w.run("gather", 1));
+        }
+        assertEquals("count to 10,000,000 for x = 1..20", new ExecutorPooling.CountingWorkload().name());
+    }
+
+    @Test
+    void aCountingTaskCountsToItsLimitThroughAChecksumChain() {
+        assertThrows(IllegalArgumentException.class, () -> new ExecutorPooling.CountingTask(1, -1));
+        assertEquals(new Count(5, 0, 5), new ExecutorPooling.CountingTask(5, 0).call());
+        // checksum = ((2 * K + 1) * K + 2) * K + 3, modulo 2^64, with K = 6364136223846793005
+        long k = 6364136223846793005L;
+        assertEquals(new Count(2, 6, ((2 * k + 1) * k + 2) * k + 3), new ExecutorPooling.CountingTask(2, 3).call());
     }
 
     private static Set<Long> values(List<Count> counts) {

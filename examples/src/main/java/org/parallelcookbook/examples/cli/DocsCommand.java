@@ -176,6 +176,10 @@ final class DocsCommand implements Callable<Integer> {
         JvmLauncher launcher = JvmLauncher.forMain(CookbookCli.class).name("docs " + String.join(" ", command)).args(command)
                 .jvmOptions(TourCommand.JVM_OPTIONS.toArray(String[]::new))
                 .jvmOptions(Runtime.version().feature() >= 24 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0]);
+        if (command.get(0).equals("bench")) {
+            // as ./cookbook bench: the Vector API row of chapter 6's benchmark needs jdk.incubator.vector
+            launcher.jvmOptions(TourCommand.BENCH_JVM_OPTIONS.toArray(String[]::new));
+        }
         ChildResult r;
         try {
             r = launcher.run(timeout);

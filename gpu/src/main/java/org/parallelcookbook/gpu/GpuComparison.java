@@ -21,6 +21,7 @@ import org.parallelcookbook.gpu.aparapi.AparapiSupport;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
 import org.parallelcookbook.gpu.aparapi.FloatMatMulKernel;
+import org.parallelcookbook.gpu.aparapi.FloatTiledMatMulKernel;
 import org.parallelcookbook.gpu.aparapi.RepeatedSumKernel;
 import org.parallelcookbook.gpu.kernel.MatMulKernels;
 import org.parallelcookbook.gpu.opencl.ClKernel;
@@ -184,7 +185,7 @@ public final class GpuComparison implements CustomBenchmark {
         String java1 = "JVM, 1 thread";
         String javaP = "JVM, parallel streams, " + ForkJoinPool.commonPool().getParallelism() + " workers + caller";
         List<Row> rows = new ArrayList<>();
-        int total = 16;
+        int total = 17;
         String cudaNote;
         int step = 0;
 
@@ -310,6 +311,23 @@ public final class GpuComparison implements CustomBenchmark {
                 }, "the naive kernel written as a Java method"));
             } finally {
                 mmAparapi.dispose();
+            }
+            progress.update(step++, total, "matmul " + n + ", Aparapi tiled");
+            float[] atc = new float[n * n];
+            var tiledAparapi = new FloatTiledMatMulKernel(ma, mb, atc, n);
+            try {
+                AparapiSupport.use(tiledAparapi, target.device());
+                var range = AparapiSupport.range2d(target.device(), n, n, FloatTiledMatMulKernel.TILE);
+                tiledAparapi.execute(range);
+                check("matmul Aparapi tiled", atc, mRef);
+                String where = "Aparapi: " + AparapiSupport.ranOn(tiledAparapi).where();
+                rows.add(time("matmul Aparapi tiled", where, mmFlops, warmup, trials, () -> {
+                    tiledAparapi.execute(range);
+                    return Double.NaN;
+                }, "the tiled kernel as far as Aparapi says it: @Local 16x16 tiles of A and B, localBarrier(), "
+                        + "local and group ids over 16x16 groups"));
+            } finally {
+                tiledAparapi.dispose();
             }
             return new Results(config, dev, rows, ladder.limits(), ladder.search(), cudaNote);
         }

@@ -34,7 +34,7 @@ class OpenClCpuVsGpuTest {
         System.out.println(report.title());
         report.rows().forEach(System.out::println);
         boolean cuda = org.parallelcookbook.gpu.cuda.CudaSupport.unavailable(org.parallelcookbook.gpu.cuda.CudaSupport.Library.NVRTC) == null;
-        assertEquals(16 + (cuda ? 5 : 0), report.rows().size());
+        assertEquals(17 + (cuda ? 5 : 0), report.rows().size());
         assertEquals("GFLOP/s", report.chartColumn());
         int gflops = report.columns().indexOf("GFLOP/s");
         for (var row : report.rows()) {
@@ -46,6 +46,7 @@ class OpenClCpuVsGpuTest {
                 OpenClMatMulLadder.VECTORS, OpenClMatMulLadder.LOCAL)) {
             assertTrue(names.contains("matmul OpenCL " + step), names.toString());
         }
+        assertTrue(names.contains("matmul Aparapi tiled"), names.toString());
         for (String java : List.of(GpuComparison.MM_JAVA_CACHE, GpuComparison.MM_JAVA_REGISTERS, GpuComparison.MM_JAVA_VECTOR)) {
             assertTrue(names.contains(java), names.toString());
         }

@@ -13,8 +13,9 @@ matmul_naive exactly as `./cookbook bench ch6.opencl-test` times its row "matmul
 - global size N rounded up to a multiple of 16 in both dimensions, local size 16x16;
 - a fresh READ_ONLY|COPY_HOST_PTR buffer for A and for B and a WRITE_ONLY buffer for C for every
   launch, C read back after it (the bench's end-to-end run);
-- 2 warm-up launches, then TRIALS timed ones; the figure is the kernel time from the launch's
-  profiling event (start to end), median and best, as the bench's "kernel GFLOP/s" column.
+- 3 untimed launches (the bench's check launch and its 2 warm-ups), then TRIALS timed ones; the
+  figure is the kernel time from the launch's profiling event (start to end), median and best, as
+  the bench's "kernel GFLOP/s" column.
 
 It then prints the same with the local size left to the runtime (PyOpenCL's None, OpenCL's NULL),
 which is not what JOCL launches, and numpy's `a @ b` GFLOP/s on the same matrices (median and best
@@ -68,7 +69,7 @@ __kernel void matmul_tiled(const int n, __global const float *a, __global const 
 }
 """
 
-WARMUP = 2
+WARMUP = 3  # the bench's check launch + its default 2 warm-ups
 TILE = 16
 
 

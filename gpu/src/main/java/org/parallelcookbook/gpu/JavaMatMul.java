@@ -160,14 +160,18 @@ public final class JavaMatMul {
 
     /**
      * Why the Vector API variant cannot run in this JVM, or null when it can: the module
-     * {@value #VECTOR_MODULE} must be in the boot layer (resolved with {@code --add-modules}).
+     * {@value #VECTOR_MODULE} must be in the boot layer (resolved with {@code --add-modules}); the
+     * answer says whether the runtime lacks the module or the JVM was started without it.
      */
     public static String vectorUnavailable() {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            return "not measured: this JVM was started without --add-modules " + VECTOR_MODULE
-                    + " (config/jvm-vector.options; ./cookbook bench adds it)";
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+            return null;
         }
-        return null;
+        if (java.lang.module.ModuleFinder.ofSystem().find(VECTOR_MODULE).isEmpty()) {
+            return "not measured: this Java runtime has no module " + VECTOR_MODULE;
+        }
+        return "not measured: this JVM was started without --add-modules " + VECTOR_MODULE
+                + " (config/jvm-vector.options; ./cookbook bench adds it)";
     }
 
     /** What the Vector API row changes, for the benchmark table (or why it is missing). */

@@ -33,7 +33,13 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * see {@link #order}): a machine whose speed drifts then spreads the drift over every point instead
  * of slowing the last ones, and
  * the differences between JVMs show in the intervals ({@link Bootstrap}). With {@code forks(0)}
- * (the default for library use) everything runs in this JVM, in the fixed order.
+ * (the default for library use) everything runs in this JVM, in the fixed order (alternating by round).
+ *
+ * <p><b>Rounds.</b> Inside a fork (or this JVM) every point is warmed up first, then the points
+ * are measured in rounds of one trial each, the order reversed in every second round
+ * ({@link Measurer#sampleRounds}): trial r of p = 1 and trial r of p = 2 are seconds apart, not a
+ * whole block of trials, so a machine whose speed drifts slows both alike, and the bootstrap
+ * resamples whole rounds ({@link Bootstrap#roundMedians}) so that the speedup keeps that pairing.
  *
  * <p>The clock is injectable: with a fake clock the reported speedups are exactly the ones the
  * fake durations imply, which is how the maths is tested.
@@ -108,23 +114,25 @@ public final class ScalingExperiment {
         }
         Map<Key, List<ForkTrials>> data = new LinkedHashMap<>();
         keys.forEach(k -> data.put(k, new ArrayList<>()));
+        int steps = keys.size() + measurer.trials();
         if (forks == 0) {
             workload.setUp();
             long pid = ProcessHandle.current().pid();
+            List<Measurer.Sample> samples = measurer.sampleRounds(
+                    keys.stream().<java.util.concurrent.Callable<Object>>map(k -> () -> workload.run(k.variant(), k.workers())).toList(),
+                    keys.stream().map(Key::label).toList(), (done, what) -> progress.update(done, steps, what));
             for (int i = 0; i < keys.size(); i++) {
-                Key k = keys.get(i);
-                progress.update(i, keys.size(), k.variant() + " @ " + k.workers() + " worker" + (k.workers() == 1 ? "" : "s"));
-                Measurer.Sample s = measurer.sample(() -> workload.run(k.variant(), k.workers()));
-                data.get(k).add(new ForkTrials(0, pid, i, s.operations(), s.warmupRuns(), boxed(s.seconds())));
+                Measurer.Sample s = samples.get(i);
+                data.get(keys.get(i)).add(new ForkTrials(0, pid, i, s.operations(), s.warmupRuns(), boxed(s.seconds())));
             }
-            progress.update(keys.size(), keys.size(), "done");
+            progress.update(steps, steps, "done");
         } else {
             for (int f = 1; f <= forks; f++) {
                 List<Key> order = order(keys, seed, f);
-                Map<Key, ForkTrials> got = runFork(f, order, (f - 1) * keys.size(), forks * keys.size());
+                Map<Key, ForkTrials> got = runFork(f, order, (f - 1) * steps, forks * steps);
                 got.forEach((k, t) -> data.get(k).add(t));
             }
-            progress.update(forks * keys.size(), forks * keys.size(), "done");
+            progress.update(forks * steps, forks * steps, "done");
         }
         Probe probed = probe ? new Probe(probeBefore, Probe.time(clock)) : null;
         int cores = workload.cores();
@@ -135,13 +143,21 @@ public final class ScalingExperiment {
         }
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
                 measurer.minWarmup(), measurer.trials(), measurer.minTrial(), forks, seed,
-                forks == 0 ? bootstrap.method() + "; one JVM only, so no between-JVM variance is in the intervals"
-                        : bootstrap.method(),
+                forks == 0 ? bootstrap.roundsMethod() + "; one JVM only, so no between-JVM variance is in the intervals"
+                        : bootstrap.roundsMethod(),
                 probed, Instant.now(), series);
     }
 
     /** One point of the study: a variant at a worker count. */
     record Key(String variant, int workers) {
+        /** "variant @ 2 workers", for progress lines. */
+        String label() {
+            return label(variant, workers);
+        }
+
+        static String label(String variant, int workers) {
+            return variant + " @ " + workers + " worker" + (workers == 1 ? "" : "s");
+        }
     }
 
     /**
@@ -301,7 +317,7 @@ public final class ScalingExperiment {
         double[] speedups = speedups(medians, one);
         double serial = fitSerialFraction(workers, speedups, fit);
 
-        double[][] reps = bootstrap.medians(perFork);
+        double[][] reps = bootstrap.roundMedians(perFork);
         Interval serialCi = bootstrap.derived(reps, r -> fitSerialFraction(workers, speedups(r, one), fit));
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {

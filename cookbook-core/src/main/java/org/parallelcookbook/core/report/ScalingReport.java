@@ -83,16 +83,18 @@ public final class ScalingReport {
         return out.toString();
     }
 
-    /** One line: forks, warm-up, trials, batching, order. */
+    /** One line: forks, warm-up, rounds of trials, batching, order. */
     static String measuredHow(ScalingResult r) {
         String warm = r.warmup() + " warm-up run" + (r.warmup() == 1 ? "" : "s")
                 + (r.minWarmup().isZero() ? "" : String.format(Locale.ROOT, " and >= %.2f s warm-up", r.minWarmup().toNanos() / 1e9));
         String batch = r.minTrial().isZero() ? "" : String.format(Locale.ROOT, ", trials >= %.0f ms (batched below)", r.minTrial().toNanos() / 1e6);
+        String rounds = r.trials() + " round" + (r.trials() == 1 ? "" : "s") + " of one trial per point" + batch;
         if (r.forks() == 0) {
-            return "in this JVM (no forks): " + warm + ", " + r.trials() + " trials per point" + batch + ", fixed order";
+            return "in this JVM (no forks): " + warm + " per point, then " + rounds + ", fixed order, reversed in every second round";
         }
-        return String.format(Locale.ROOT, "%d forks (fresh JVMs), each: %s, %d trials per point%s; point order shuffled, reversed in every second fork (seed %d)",
-                r.forks(), warm, r.trials(), batch, r.seed());
+        return String.format(Locale.ROOT, "%d fork%s (fresh JVMs), each: %s per point, then %s, reversed in every second round;"
+                        + " point order shuffled, reversed in every second fork (seed %d)",
+                r.forks(), r.forks() == 1 ? "" : "s", warm, rounds, r.seed());
     }
 
     /**
@@ -168,6 +170,7 @@ public final class ScalingReport {
         root.put("min_trial_s", result.minTrial().toNanos() / 1e9);
         root.put("forks", result.forks());
         root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "seeded shuffle per pair of forks, reversed in the second fork of each pair");
+        root.put("schedule", "rounds: every point warmed up in the fork's order, then one trial per point per round, the order reversed in every second round; trial r of every point is from round r");
         root.put("seed", result.seed());
         root.put("interval_method", result.intervalMethod());
         if (result.probe() != null) {

@@ -63,8 +63,9 @@ public final class ForkMain {
                 works.add(() -> workload.run(variant, workers));
                 labels.add(ScalingExperiment.Key.label(variant, workers));
             }
-            List<Measurer.Sample> samples = measurer.sampleRounds(works, labels,
-                    (done, what) -> System.err.println(PROGRESS + done + " " + what));
+            Measurer.RoundProgress told = (done, what) -> System.err.println(PROGRESS + done + " " + what);
+            List<Measurer.Sample> samples = Boolean.FALSE.equals(job.get("rounds")) ? measurer.sampleBlocks(works, labels, told)
+                    : measurer.sampleRounds(works, labels, told);
             for (int i = 0; i < points.size(); i++) {
                 Map<?, ?> point = (Map<?, ?>) points.get(i);
                 Measurer.Sample s = samples.get(i);

@@ -184,6 +184,24 @@ public final class Measurer {
         return out;
     }
 
+    /**
+     * Measures several pieces of work one after the other, each with {@link #sample}: all trials of
+     * the first, then all of the second. For work that cannot be interleaved
+     * ({@link ScalableWorkload#interleave()}); progress steps are the pieces.
+     */
+    public List<Sample> sampleBlocks(List<? extends Callable<?>> works, List<String> labels, RoundProgress progress)
+            throws Exception {
+        if (labels.size() != works.size()) {
+            throw new IllegalArgumentException("one label per piece of work");
+        }
+        List<Sample> out = new ArrayList<>(works.size());
+        for (int i = 0; i < works.size(); i++) {
+            progress.step(i, labels.get(i));
+            out.add(sample(works.get(i)));
+        }
+        return out;
+    }
+
     /** Progress of {@link #sampleRounds}: {@code done} steps of {@code works.size() + trials}. */
     @FunctionalInterface
     public interface RoundProgress {

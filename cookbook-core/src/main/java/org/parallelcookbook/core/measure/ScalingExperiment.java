@@ -106,6 +106,7 @@ public final class ScalingExperiment {
     public ScalingResult run() throws Exception {
         Machine machine = Machine.current();
         double probeBefore = probe ? Probe.time(clock) : Double.NaN;
+        long[] ticksBefore = probe ? Probe.cpuTicks() : null;
         List<Key> keys = new ArrayList<>();
         for (String v : variants) {
             for (int p : workers) {
@@ -114,13 +115,17 @@ public final class ScalingExperiment {
         }
         Map<Key, List<ForkTrials>> data = new LinkedHashMap<>();
         keys.forEach(k -> data.put(k, new ArrayList<>()));
-        int steps = keys.size() + measurer.trials();
+        boolean rounds = workload.interleave();
+        int steps = keys.size() + (rounds ? measurer.trials() : 0);
         if (forks == 0) {
             workload.setUp();
             long pid = ProcessHandle.current().pid();
-            List<Measurer.Sample> samples = measurer.sampleRounds(
-                    keys.stream().<java.util.concurrent.Callable<Object>>map(k -> () -> workload.run(k.variant(), k.workers())).toList(),
-                    keys.stream().map(Key::label).toList(), (done, what) -> progress.update(done, steps, what));
+            List<java.util.concurrent.Callable<Object>> works =
+                    keys.stream().<java.util.concurrent.Callable<Object>>map(k -> () -> workload.run(k.variant(), k.workers())).toList();
+            List<String> labels = keys.stream().map(Key::label).toList();
+            Measurer.RoundProgress told = (done, what) -> progress.update(done, steps, what);
+            List<Measurer.Sample> samples = rounds ? measurer.sampleRounds(works, labels, told)
+                    : measurer.sampleBlocks(works, labels, told);
             for (int i = 0; i < keys.size(); i++) {
                 Measurer.Sample s = samples.get(i);
                 data.get(keys.get(i)).add(new ForkTrials(0, pid, i, s.operations(), s.warmupRuns(), boxed(s.seconds())));
@@ -129,22 +134,26 @@ public final class ScalingExperiment {
         } else {
             for (int f = 1; f <= forks; f++) {
                 List<Key> order = order(keys, seed, f);
-                Map<Key, ForkTrials> got = runFork(f, order, (f - 1) * steps, forks * steps);
+                Map<Key, ForkTrials> got = runFork(f, order, rounds, (f - 1) * steps, forks * steps);
                 got.forEach((k, t) -> data.get(k).add(t));
             }
             progress.update(forks * steps, forks * steps, "done");
         }
-        Probe probed = probe ? new Probe(probeBefore, Probe.time(clock)) : null;
+        Probe probed = null;
+        if (probe) {
+            double stolen = Probe.stealBetween(ticksBefore, Probe.cpuTicks());
+            probed = new Probe(probeBefore, Probe.time(clock), stolen);
+        }
         int cores = workload.cores();
         List<ScalingResult.Series> series = new ArrayList<>();
         for (String v : variants) {
             List<List<ForkTrials>> perPoint = workers.stream().map(p -> data.get(new Key(v, p))).toList();
-            series.add(analyse(v, workers, perPoint, cores, bootstrap));
+            series.add(analyse(v, workers, perPoint, cores, bootstrap, rounds));
         }
+        String method = rounds ? bootstrap.roundsMethod() : bootstrap.method();
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
-                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), forks, seed,
-                forks == 0 ? bootstrap.roundsMethod() + "; one JVM only, so no between-JVM variance is in the intervals"
-                        : bootstrap.roundsMethod(),
+                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), rounds, forks, seed,
+                forks == 0 ? method + "; one JVM only, so no between-JVM variance is in the intervals" : method,
                 probed, Instant.now(), series);
     }
 
@@ -177,7 +186,7 @@ public final class ScalingExperiment {
         return order;
     }
 
-    private Map<Key, ForkTrials> runFork(int fork, List<Key> order, int doneBefore, int total) throws Exception {
+    private Map<Key, ForkTrials> runFork(int fork, List<Key> order, boolean rounds, int doneBefore, int total) throws Exception {
         Path dir = Files.createTempDirectory("cookbook-fork-");
         try {
             Path job = dir.resolve("job.json");
@@ -189,6 +198,7 @@ public final class ScalingExperiment {
             j.put("warmup_ns", measurer.minWarmup().toNanos());
             j.put("trials", measurer.trials());
             j.put("min_trial_ns", measurer.minTrial().toNanos());
+            j.put("rounds", rounds);
             List<Object> points = new ArrayList<>();
             for (Key k : order) {
                 points.add(Map.of("variant", k.variant(), "workers", k.workers()));
@@ -292,9 +302,10 @@ public final class ScalingExperiment {
      * 1 &lt; p &lt;= cores): more threads than cores measure oversubscription, not the program's serial part.
      *
      * @param trials for each worker count, its trials per fork (every point the same forks)
+     * @param rounds whether trial r of every point was taken in round r (then whole rounds are resampled)
      */
     static ScalingResult.Series analyse(String variant, List<Integer> workers, List<List<ForkTrials>> trials,
-                                        int cores, Bootstrap bootstrap) {
+                                        int cores, Bootstrap bootstrap, boolean rounds) {
         int n = workers.size();
         int one = workers.indexOf(1);
         List<double[][]> perFork = new ArrayList<>();
@@ -317,7 +328,7 @@ public final class ScalingExperiment {
         double[] speedups = speedups(medians, one);
         double serial = fitSerialFraction(workers, speedups, fit);
 
-        double[][] reps = bootstrap.roundMedians(perFork);
+        double[][] reps = rounds ? bootstrap.roundMedians(perFork) : bootstrap.medians(perFork);
         Interval serialCi = bootstrap.derived(reps, r -> fitSerialFraction(workers, speedups(r, one), fit));
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -58,6 +58,7 @@ public final class ScalingExperiment {
     private final Clock clock;
     private final Duration forkTimeout;
     private final Bootstrap bootstrap;
+    private final List<String> extraForkOptions;
 
     private ScalingExperiment(Builder b) {
         this.id = b.id == null ? b.workload.name() : b.id;
@@ -80,6 +81,7 @@ public final class ScalingExperiment {
         this.clock = b.clock;
         this.forkTimeout = b.forkTimeout;
         this.bootstrap = b.bootstrap == null ? Bootstrap.seeded(b.seed) : b.bootstrap;
+        this.extraForkOptions = List.copyOf(b.forkJvmOptions);
         if (forks > 0) {
             requireForkable(workload.getClass());
         }
@@ -209,7 +211,9 @@ public final class ScalingExperiment {
             progress.update(doneBefore, total, "fork " + fork + "/" + forks + ": starting a JVM");
             ChildResult r;
             try {
-                r = JvmLauncher.forMain(ForkMain.class).name("fork " + fork).jvmOptions(forkJvmOptions().toArray(String[]::new))
+                List<String> options = new ArrayList<>(forkJvmOptions());
+                options.addAll(extraForkOptions);
+                r = JvmLauncher.forMain(ForkMain.class).name("fork " + fork).jvmOptions(options.toArray(String[]::new))
                         .args(job.toString(), out.toString())
                         .onStderrLine(line -> {
                             if (line.startsWith(ForkMain.PROGRESS)) {
@@ -403,6 +407,7 @@ public final class ScalingExperiment {
         private long seed = 42;
         private boolean probe;
         private Duration forkTimeout = Duration.ofMinutes(30);
+        private List<String> forkJvmOptions = List.of();
         private Bootstrap bootstrap;
         private Clock clock = Clock.system();
         private Progress progress = Progress.none();
@@ -465,6 +470,15 @@ public final class ScalingExperiment {
         /** Time a fixed single-thread probe before and after the study; default off. */
         public Builder probe(boolean probe) {
             this.probe = probe;
+            return this;
+        }
+
+        /**
+         * Extra options for every fork's JVM (for example {@code -Xmx2g} or a GC), after the ones
+         * this JVM passes on (heap, JIT, native access; see {@link #forkJvmOptions()}).
+         */
+        public Builder forkJvmOptions(List<String> options) {
+            this.forkJvmOptions = List.copyOf(options);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package org.parallelcookbook.core.measure;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,5 +169,55 @@ class MeasureContractsTest {
         var report = new CustomBenchmark.Report("t", List.of("a"), List.of(List.of(1)), Map.of("f", 2), "a");
         assertEquals("a", report.chartColumn());
         assertThrows(IllegalArgumentException.class, () -> new CustomBenchmark.Report("t", List.of("a"), List.of(), Map.of(), "b"));
+    }
+
+    @Test
+    void theProbeTimesFiveRunsAfterTwoWarmUpsAndTakesTheirMedian() {
+        // two slow warm-up runs (100 ms), then runs of 5, 1, 2, 3, 4 ms: median 3 ms
+        long ms = 1_000_000;
+        long[] ticks = {0, 100 * ms, 100 * ms, 200 * ms, 200 * ms, 205 * ms, 205 * ms, 206 * ms, 206 * ms, 208 * ms,
+            208 * ms, 211 * ms, 211 * ms, 215 * ms};
+        int[] at = {0};
+        assertEquals(0.003, Probe.time(() -> EPOCH + ticks[at[0]++]), 1e-12);
+        assertEquals(ticks.length, at[0], "two clock readings per run, seven runs");
+        // the probe's work is a fixed xorshift recurrence: three steps from the golden-ratio seed
+        assertEquals(8865281517519135030L, Probe.work(3));
+        assertEquals(0x9E3779B97F4A7C15L, Probe.work(0));
+    }
+
+    @Test
+    void theProbesThresholdsAreStrict() {
+        assertFalse(new Probe(20, 21).moved(), "exactly 5 % is not a move");
+        assertTrue(new Probe(20, 21.01).moved());
+        assertFalse(new Probe(1, 1, 0.01).stolen(), "exactly 1 % is not named");
+        assertTrue(new Probe(1, 1, 0.0101).stolen());
+        assertFalse(new Probe(1, 1).stolen(), "no reading is not steal");
+        assertArrayEquals(new long[] {36, 8}, Probe.parseCpuLine("cpu 1 2 3 4 5 6 7 8"), "eight counters are enough");
+    }
+
+    @Test
+    void onlyThisJvmsHeapJitAndAccessOptionsArePassedToForksNeverAgentsOrDebuggers() {
+        List<String> in = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> passed = ScalingExperiment.forkJvmOptions();
+        for (String a : in) {
+            boolean agent = a.startsWith("-agent") || a.startsWith("-javaagent") || a.contains("jdwp") || a.startsWith("-Xdebug")
+                    || a.startsWith("-Xrun");
+            boolean kind = a.startsWith("-X") || a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe-memory-access")
+                    || a.startsWith("--add-opens") || a.startsWith("--add-exports") || a.startsWith("-Djava.awt.headless");
+            assertEquals(kind && !agent, passed.contains(a), a + " in " + passed);
+        }
+        assertTrue(in.containsAll(passed), "nothing invented: " + passed);
+    }
+
+    @Test
+    void onlyAPublicTopLevelOrStaticNestedClassWithAPublicConstructorCanBeForked() {
+        assertDoesNotThrow(() -> ScalingExperiment.of(new TopLevelWorkload()).forks(1).build());
+        assertDoesNotThrow(() -> ScalingExperiment.of(new ForkTest.Tiny()).forks(1).build());
+        assertThrows(IllegalArgumentException.class, () -> ScalingExperiment.of(new Inner()).forks(1).build());
+        assertDoesNotThrow(() -> ScalingExperiment.of(new Inner()).forks(0).build(), "in this JVM anything goes");
+    }
+
+    /** Not static: a fork could not build it. */
+    public class Inner extends TopLevelWorkload {
     }
 }

@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Fresh JVMs that each measure every point, in a shuffled order (default 3 for workloads that run in this JVM, 0 for those whose workers are other JVMs; 0: measure in this JVM).")
     Integer forks;
 
+    @Option(names = "--fork-jvm-arg", paramLabel = "OPTION",
+            description = "An extra option for every fork's JVM, e.g. --fork-jvm-arg=-Xmx2g (repeatable).")
+    List<String> forkJvmArgs = new java.util.ArrayList<>();
+
     @Option(names = "--warmup-time", paramLabel = "SECONDS",
             description = "Minimum warm-up time per point and fork, besides --warmup runs (default ${DEFAULT-VALUE}).")
     double warmupTime = 0.5;
@@ -129,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
                     .variants(variants).warmup(warmup).trials(trials)
                     .warmupTime(Duration.ofNanos(Math.round(warmupTime * 1e9)))
                     .minTrialTime(Duration.ofNanos(Math.round(minTrialMillis * 1e6)))
-                    .forks(n).seed(seed).probe(true).progress(progress()).build();
+                    .forks(n).forkJvmOptions(forkJvmArgs).seed(seed).probe(true).progress(progress()).build();
             System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %s, %d warm-up + %d trials%n",
                     recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup, trials);
             try {

@@ -183,4 +183,21 @@ class ScalingExperimentTest {
         ScalingResult interleaved = ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(1).clock(() -> w.now[0]).build().run();
         assertTrue(interleaved.rounds() && interleaved.intervalMethod().contains("rounds within each fork"), interleaved.intervalMethod());
     }
+
+    @Test
+    void defaultsOfAStudyItsIdProbeAndTheIntervalOfEachTime() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        ScalingResult plain = ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(3).clock(() -> w.now[0]).build().run();
+        assertEquals(w.name(), plain.id(), "without id(), the workload's name");
+        assertEquals(null, plain.probe(), "no probe unless asked");
+        assertTrue(plain.intervalMethod().endsWith("; one JVM only, so no between-JVM variance is in the intervals"), plain.intervalMethod());
+        ScalingPoint two = plain.series("a").at(2);
+        assertTrue(two.timeCi().lo() > 0 && two.timeCi().contains(two.time().median()), two.timeCi() + " around " + two.time().median());
+        FakeAmdahl v = new FakeAmdahl(0.5);
+        ScalingResult probed = ScalingExperiment.of(v).id("x.probe").workers(List.of(2)).warmup(0).trials(1).probe(true)
+                .clock(() -> v.now[0]).build().run();
+        assertEquals("x.probe", probed.id());
+        assertTrue(probed.probe() != null, "the probe was taken");
+        // (its steal share needs real time to pass between two /proc/stat readings: see ReportTest)
+    }
 }

@@ -245,6 +245,10 @@ final class DocsCommand implements Callable<Integer> {
                 .jvmOptions(Runtime.version().feature() >= 24 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0])
                 .jvmOptions(childJvmOptions.toArray(String[]::new))
                 .workingDirectory(workDir);
+        if (command.get(0).equals("bench")) {
+            // as ./cookbook bench: the Vector API row of chapter 6's benchmark needs jdk.incubator.vector
+            launcher.jvmOptions(TourCommand.BENCH_JVM_OPTIONS.toArray(String[]::new));
+        }
         ChildResult r;
         try {
             r = launcher.run(timeout);

@@ -200,4 +200,21 @@ class ScalingExperimentTest {
         assertTrue(probed.probe() != null, "the probe was taken");
         // (its steal share needs real time to pass between two /proc/stat readings: see ReportTest)
     }
+
+    @Test
+    void theBuildersTimingOptionsReachTheMeasurer() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        // variant a at p = 2 takes 0.75 s: a 3 s minimum trial batches it 4 times; 2 s of warm-up is 3 runs
+        ScalingResult r = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(2)).warmup(0).trials(2)
+                .warmupTime(java.time.Duration.ofSeconds(2)).minTrialTime(java.time.Duration.ofSeconds(3))
+                .bootstrap(new Bootstrap(new java.util.SplittableRandom(1), 10, 0.9)).forkTimeout(java.time.Duration.ofMinutes(1))
+                .forkJvmOptions(List.of("-Xmx64m")).clock(() -> w.now[0]).build().run();
+        assertEquals(java.time.Duration.ofSeconds(2), r.minWarmup());
+        assertEquals(java.time.Duration.ofSeconds(3), r.minTrial());
+        ForkTrials t = r.first().at(2).forks().get(0);
+        assertEquals(4, t.operations());
+        assertEquals(3, t.warmupRuns());
+        assertEquals(0.75, t.seconds().get(0), 1e-9, "per operation");
+        assertTrue(r.intervalMethod().startsWith("90 % hierarchical percentile bootstrap, 10 replicates"), r.intervalMethod());
+    }
 }

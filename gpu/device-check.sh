@@ -52,7 +52,9 @@ else echo "FAIL compare mandelbrot cuda (exit $rc): ${row:-$(printf '%s\n' "$out
 
 # 4. the CUDA rows of the chapter's benchmark (matmul ladder twins)
 json=$(mktemp)
-out=$(COOKBOOK_GPU_BENCH_N=${DEVICE_CHECK_N:-1024} timeout 150 "$JAVA" "${OPTS[@]}" -jar "$JAR" bench ch6.opencl-test \
+# (with config/jvm-vector.options, as ./cookbook bench: the Java Vector API row needs jdk.incubator.vector)
+out=$(COOKBOOK_GPU_BENCH_N=${DEVICE_CHECK_N:-1024} timeout 150 "$JAVA" "${OPTS[@]}" "@$ROOT/config/jvm-vector.options" \
+      -jar "$JAR" bench ch6.opencl-test \
       --warmup 1 --trials 3 --json "$json" 2>&1); rc=$?
 if [ $rc -ne 0 ]; then echo "FAIL bench ch6.opencl-test (exit $rc): $(printf '%s\n' "$out" | tail -1)"; fail=1
 else

@@ -175,12 +175,15 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Kills an embedded member the hard way ({@code terminate}: no graceful hand-over of its tasks
-     * or partitions, as if its machine had died) and removes it from this cluster.
+     * or partitions, as if its machine had died) and removes it from this cluster. Its threads that
+     * were running tasks die of the kill as they finish; that expected failure prints no stack trace
+     * ({@link KilledMembers}): the caller reports the kill.
      */
     public void kill(HazelcastInstance member) {
         if (!members.remove(member)) {
             throw new IllegalArgumentException("not a member of this cluster");
         }
+        KilledMembers.expect(member.getName());
         member.getLifecycleService().terminate();
     }
 

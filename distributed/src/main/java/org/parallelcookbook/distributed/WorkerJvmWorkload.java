@@ -27,6 +27,12 @@ abstract class WorkerJvmWorkload implements ScalableWorkload {
         return false;
     }
 
+    /** One cluster lives at a time (see {@link #cluster}): rounds would restart it at every trial. */
+    @Override
+    public boolean interleave() {
+        return false;
+    }
+
     @Override
     public List<Integer> defaultWorkers() {
         return List.of(1, 2);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.core.launch.JvmLauncher;
 
 @Timeout(120)
 class AddTaskTest {
@@ -70,6 +72,51 @@ class AddTaskTest {
                     + b.retried() + ", held " + b.heldByKilled());
             assertEquals(1_000, b.perMember().values().stream().mapToInt(Integer::intValue).sum());
         }
+    }
+
+    /**
+     * The recipe as the user runs it ({@code ch5.celery-task --batch 1000 --kill-one}), in its own
+     * JVM: the killed member's threads that were running tasks die of the kill, and that staged
+     * failure must not print stack traces on stderr; the recipe reports the kill in its batch line
+     * and the batch is complete.
+     */
+    @Test
+    @Timeout(240)
+    void killOneRecipePrintsNoStackTrace() throws Exception {
+        var launcher = JvmLauncher.forMain(AddTask.class).name("celery-task-kill-one")
+                .args("--batch", "1000", "--kill-one")
+                .jvmOptions(WorkerJvms.JVM_OPTIONS.toArray(String[]::new))
+                .systemProperty("hazelcast.phone.home.enabled", "false");
+        String logConfig = System.getProperty("logback.configurationFile");
+        if (logConfig != null) {
+            launcher.systemProperty("logback.configurationFile", logConfig);
+        }
+        var r = launcher.run(Duration.ofSeconds(200));
+        r.requireSuccess();
+        String out = r.stdout();
+        String err = r.stderr();
+        assertTrue(out.contains("batch: 1000 tasks, 1000 results (all correct), 0 duplicates"),
+                "the batch is complete: " + out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("batch: ") && l.matches(".*; killed 127\\.0\\.0\\.1:\\d+ in flight.*")),
+                "the recipe reports the kill in its batch line: " + out);
+        var traces = err.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Exception in thread")
+                || l.contains("HazelcastInstanceNotActiveException")).toList();
+        assertTrue(traces.isEmpty(), "no stack trace on stderr for the staged kill, got:\n" + err);
+    }
+
+    /** Only the kill's own failure, on the killed member's own threads, is kept quiet; nothing else. */
+    @Test
+    void onlyTheKilledMembersOwnDeathIsQuiet() {
+        KilledMembers.expect("victim_member");
+        var dead = new HazelcastInstanceNotActiveException();
+        assertTrue(KilledMembers.expected(new Thread("hz.victim_member.cached.thread-3"), dead));
+        assertTrue(!KilledMembers.expected(new Thread("hz.victim_member.cached.thread-3"), new IllegalStateException("bug")),
+                "another failure on the killed member's thread is still printed");
+        assertTrue(!KilledMembers.expected(new Thread("hz.victim_member_2.cached.thread-1"), dead),
+                "a member whose name merely starts like the victim's is not the victim");
+        assertTrue(!KilledMembers.expected(new Thread("hz.survivor.cached.thread-1"), dead),
+                "a live member's threads are still heard");
+        assertTrue(!KilledMembers.expected(new Thread("main"), dead));
     }
 
     @Test

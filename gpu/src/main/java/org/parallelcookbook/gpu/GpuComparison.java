@@ -21,6 +21,7 @@ import org.parallelcookbook.gpu.aparapi.AparapiSupport;
 import org.parallelcookbook.gpu.cuda.CudaContext;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
 import org.parallelcookbook.gpu.aparapi.FloatMatMulKernel;
+import org.parallelcookbook.gpu.aparapi.FloatTiledMatMulKernel;
 import org.parallelcookbook.gpu.aparapi.RepeatedSumKernel;
 import org.parallelcookbook.gpu.kernel.MatMulKernels;
 import org.parallelcookbook.gpu.opencl.ClKernel;
@@ -30,9 +31,11 @@ import org.parallelcookbook.gpu.opencl.OpenClDevices;
 
 /**
  * The benchmark behind {@code ./cookbook bench ch6.opencl-test}: the book's element-wise workload
- * (each element's sum added {@code repeat} times) and an n×n float matrix multiply (naive and
- * tiled local-memory kernels), on sequential Java, parallel streams, OpenCL (the device
- * {@link OpenClDevices} chooses) and Aparapi. For each variant: warm-up runs (JIT, kernel
+ * (each element's sum added {@code repeat} times) and an n×n float matrix multiply (the kernel
+ * ladder of {@link OpenClMatMulLadder}), on sequential Java, parallel streams, the blocked Java
+ * variants of {@link JavaMatMul} (the Vector API one where the JVM has {@code jdk.incubator.vector};
+ * otherwise its row says why it is missing), OpenCL (the device {@link OpenClDevices} chooses) and
+ * Aparapi. For each variant: warm-up runs (JIT, kernel
  * compilation), then trials; the median kernel time from OpenCL profiling events and the median
  * end-to-end time (buffers, copies in and out, kernel) from the host clock; GFLOP/s from both.
  * Every variant's result is checked against a CPU reference before it is timed.
@@ -81,8 +84,19 @@ public final class GpuComparison implements CustomBenchmark {
      */
     public record Row(String variant, String device, Summary kernel, Summary total, Interval totalCi, double flops,
                       double bytes, String change) {
+        /** A row that could not be measured in this JVM: {@code why} takes the place of the change. */
+        static Row unmeasured(String variant, String device, String why) {
+            return new Row(variant, device, null, null, null, 0, 0, why);
+        }
+
+        /** False for a row that {@link #unmeasured} made. */
+        public boolean measured() {
+            return total != null;
+        }
+
+        /** GFLOP/s over the end-to-end median; NaN for an unmeasured row. */
         public double gflops() {
-            return flops / total.median() / 1e9;
+            return measured() ? flops / total.median() / 1e9 : Double.NaN;
         }
 
         public Double kernelGflops() {
@@ -91,7 +105,7 @@ public final class GpuComparison implements CustomBenchmark {
 
         /** Memory traffic per second over the kernel time (the total time where there is none); null where not reported. */
         public Double gbPerSecond() {
-            return bytes <= 0 ? null : bytes / (kernel == null ? total : kernel).median() / 1e9;
+            return bytes <= 0 || !measured() ? null : bytes / (kernel == null ? total : kernel).median() / 1e9;
         }
     }
 
@@ -106,6 +120,10 @@ public final class GpuComparison implements CustomBenchmark {
     public static final String MM_NAIVE = "matmul OpenCL " + OpenClMatMulLadder.NAIVE;
     public static final String MM_TILED = "matmul OpenCL " + OpenClMatMulLadder.TILED;
     public static final String MM_LOCAL = "matmul OpenCL " + OpenClMatMulLadder.LOCAL;
+    public static final String MM_STREAMS = "matmul parallel streams";
+    public static final String MM_JAVA_CACHE = "matmul Java cache-blocked";
+    public static final String MM_JAVA_REGISTERS = "matmul Java register-blocked";
+    public static final String MM_JAVA_VECTOR = "matmul Java Vector API";
 
     private final Config config;
 
@@ -167,7 +185,7 @@ public final class GpuComparison implements CustomBenchmark {
         String java1 = "JVM, 1 thread";
         String javaP = "JVM, parallel streams, " + ForkJoinPool.commonPool().getParallelism() + " workers + caller";
         List<Row> rows = new ArrayList<>();
-        int total = 14;
+        int total = 17;
         String cudaNote;
         int step = 0;
 
@@ -232,16 +250,35 @@ public final class GpuComparison implements CustomBenchmark {
             }, "i-k-j loops: the inner loop streams rows of B and C, which the JIT vectorises"));
             progress.update(step++, total, "matmul " + n + ", parallel streams");
             check("matmul streams", parallelMatMul(ma, mb, n), mRef);
-            rows.add(time("matmul parallel streams", javaP, mmFlops, warmup, trials, () -> {
+            rows.add(time(MM_STREAMS, javaP, mmFlops, warmup, trials, () -> {
                 Sink.consume(parallelMatMul(ma, mb, n));
                 return Double.NaN;
             }, "rows of C split across the cores"));
-            progress.update(step++, total, "matmul " + n + ", Java blocked");
-            check("matmul Java blocked", JavaMatMul.blocked(ma, mb, n), mRef);
-            rows.add(time("matmul Java blocked", javaP, mmFlops, warmup, trials, () -> {
-                Sink.consume(JavaMatMul.blocked(ma, mb, n));
+            int workers = JavaMatMul.defaultWorkers();
+            String javaT = "JVM, " + workers + " threads of its own";
+            progress.update(step++, total, "matmul " + n + ", Java cache-blocked");
+            check(MM_JAVA_CACHE, JavaMatMul.cacheBlocked(ma, mb, n, workers), mRef);
+            rows.add(time(MM_JAVA_CACHE, javaT, mmFlops, warmup, trials, () -> {
+                Sink.consume(JavaMatMul.cacheBlocked(ma, mb, n, workers));
                 return Double.NaN;
-            }, JavaMatMul.BLOCKED_CHANGE));
+            }, JavaMatMul.CACHE_BLOCKED_CHANGE));
+            progress.update(step++, total, "matmul " + n + ", Java register-blocked");
+            check(MM_JAVA_REGISTERS, JavaMatMul.registerBlocked(ma, mb, n, workers), mRef);
+            rows.add(time(MM_JAVA_REGISTERS, javaT, mmFlops, warmup, trials, () -> {
+                Sink.consume(JavaMatMul.registerBlocked(ma, mb, n, workers));
+                return Double.NaN;
+            }, JavaMatMul.REGISTER_BLOCKED_CHANGE));
+            progress.update(step++, total, "matmul " + n + ", Java Vector API");
+            String noVector = JavaMatMul.vectorUnavailable();
+            if (noVector != null) {
+                rows.add(Row.unmeasured(MM_JAVA_VECTOR, javaT, noVector));
+            } else {
+                check(MM_JAVA_VECTOR, JavaMatMul.vector(ma, mb, n, workers), mRef);
+                rows.add(time(MM_JAVA_VECTOR, javaT, mmFlops, warmup, trials, () -> {
+                    Sink.consume(JavaMatMul.vector(ma, mb, n, workers));
+                    return Double.NaN;
+                }, JavaMatMul.vectorChange()));
+            }
             for (var ladderStep : ladder.steps()) {
                 String name = "matmul OpenCL " + ladderStep.label();
                 progress.update(step++, total, name + " " + n);
@@ -275,6 +312,23 @@ public final class GpuComparison implements CustomBenchmark {
             } finally {
                 mmAparapi.dispose();
             }
+            progress.update(step++, total, "matmul " + n + ", Aparapi tiled");
+            float[] atc = new float[n * n];
+            var tiledAparapi = new FloatTiledMatMulKernel(ma, mb, atc, n);
+            try {
+                AparapiSupport.use(tiledAparapi, target.device());
+                var range = AparapiSupport.range2d(target.device(), n, n, FloatTiledMatMulKernel.TILE);
+                tiledAparapi.execute(range);
+                check("matmul Aparapi tiled", atc, mRef);
+                String where = "Aparapi: " + AparapiSupport.ranOn(tiledAparapi).where();
+                rows.add(time("matmul Aparapi tiled", where, mmFlops, warmup, trials, () -> {
+                    tiledAparapi.execute(range);
+                    return Double.NaN;
+                }, "the tiled kernel as far as Aparapi says it: @Local 16x16 tiles of A and B, localBarrier(), "
+                        + "local and group ids over 16x16 groups"));
+            } finally {
+                tiledAparapi.dispose();
+            }
             return new Results(config, dev, rows, ladder.limits(), ladder.search(), cudaNote);
         }
     }
@@ -284,6 +338,10 @@ public final class GpuComparison implements CustomBenchmark {
         var results = measure(options.warmup(), options.trials(), progress);
         List<List<Object>> table = new ArrayList<>();
         for (Row r : results.rows()) {
+            if (!r.measured()) {
+                table.add(List.of(r.variant(), r.device(), "-", "-", "-", "-", "-", "-", r.change()));
+                continue;
+            }
             table.add(List.of(r.variant(), r.device(),
                     r.kernel() == null ? "-" : (Object) (r.kernel().median() * 1e3),
                     r.total().median() * 1e3,
@@ -309,13 +367,20 @@ public final class GpuComparison implements CustomBenchmark {
         double best = results.rows().stream().filter(r -> r.variant().startsWith("matmul OpenCL"))
                 .mapToDouble(r -> r.kernelGflops()).max().orElse(0);
         figures.put("bestOpenClMatmulKernelGflops", best);
+        double streams = results.row(MM_STREAMS).gflops();
+        Row bestJava = results.rows().stream().filter(r -> r.variant().startsWith("matmul Java") && r.measured())
+                .max(java.util.Comparator.comparingDouble(Row::gflops)).orElseThrow();
+        figures.put("bestJavaMatmul", bestJava.variant());
+        figures.put("bestJavaMatmulOverParallelStreams", bestJava.gflops() / streams);
+        figures.put("javaVectorApi", JavaMatMul.vectorUnavailable() == null ? "measured" : JavaMatMul.vectorUnavailable());
         Row bw = results.row("element-wise OpenCL, 1 addition");
         Row ew = results.row("element-wise OpenCL");
         figures.put("elementwiseBandwidthGBs", bw.gbPerSecond());
         figures.put("elementwiseShareOfBandwidth", ew.gbPerSecond() / bw.gbPerSecond());
         String title = String.format(Locale.ROOT,
                 "CPU vs OpenCL vs Aparapi: matmul n = %d, element-wise %,d x %d; best OpenCL kernel %.1f GFLOP/s "
-                        + "(tiled %.2fx naive)", config.matrixN(), config.elements(), config.repeat(), best, tiledOverNaive);
+                        + "(tiled %.2fx naive); best Java %.1f GFLOP/s (%.1fx parallel streams)", config.matrixN(),
+                config.elements(), config.repeat(), best, tiledOverNaive, bestJava.gflops(), bestJava.gflops() / streams);
         return new Report(title, List.of("variant", "device", "kernel ms", "end-to-end ms", "95 % CI ms", "kernel GFLOP/s",
                 "GFLOP/s", "GB/s", "what this row changes"),
                 table, figures, "GFLOP/s");

@@ -34,7 +34,7 @@ class OpenClCpuVsGpuTest {
         System.out.println(report.title());
         report.rows().forEach(System.out::println);
         boolean cuda = org.parallelcookbook.gpu.cuda.CudaSupport.unavailable(org.parallelcookbook.gpu.cuda.CudaSupport.Library.NVRTC) == null;
-        assertEquals(14 + (cuda ? 5 : 0), report.rows().size());
+        assertEquals(17 + (cuda ? 5 : 0), report.rows().size());
         assertEquals("GFLOP/s", report.chartColumn());
         int gflops = report.columns().indexOf("GFLOP/s");
         for (var row : report.rows()) {
@@ -46,7 +46,11 @@ class OpenClCpuVsGpuTest {
                 OpenClMatMulLadder.VECTORS, OpenClMatMulLadder.LOCAL)) {
             assertTrue(names.contains("matmul OpenCL " + step), names.toString());
         }
-        assertTrue(names.contains("matmul Java blocked"), names.toString());
+        assertTrue(names.contains("matmul Aparapi tiled"), names.toString());
+        for (String java : List.of(GpuComparison.MM_JAVA_CACHE, GpuComparison.MM_JAVA_REGISTERS, GpuComparison.MM_JAVA_VECTOR)) {
+            assertTrue(names.contains(java), names.toString());
+        }
+        assertTrue((Double) report.figures().get("bestJavaMatmulOverParallelStreams") > 0);
         int changes = report.columns().indexOf("what this row changes");
         report.rows().forEach(r -> assertTrue(!((String) r.get(changes)).isBlank(), r.toString()));
         int gbs = report.columns().indexOf("GB/s");

@@ -34,6 +34,14 @@ public final class PoolBenchmark implements ScalableWorkload {
         }
     }
 
+    /** Asks a worker JVM how many processors it may use. */
+    public record Processors() implements RemoteTask<Integer> {
+        @Override
+        public Integer call() {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     /** A task that does nothing. */
     public record Empty() implements RemoteTask<Integer> {
         @Override
@@ -55,9 +63,31 @@ public final class PoolBenchmark implements ScalableWorkload {
         return "worker-JVM pool: 16 CPU tasks of ~100 ms; 1000 empty tasks";
     }
 
+    private final String[] workerOptions;
+    private int workerCores;
+
+    public PoolBenchmark() {
+        this(new String[0]);
+    }
+
+    /** With extra options for every worker JVM (a test limits their processors this way). */
+    PoolBenchmark(String... workerOptions) {
+        this.workerOptions = workerOptions.clone();
+    }
+
     @Override
     public String model() {
-        return "worker JVMs of a WorkerPool, one task at a time each";
+        return "worker JVMs of a WorkerPool, one task at a time each; cores as the worker JVMs see them";
+    }
+
+    /**
+     * The processors the worker JVMs may use, asked of one of them once a pool has run (they, not
+     * the measuring JVM, do the work: started with other options, or under another CPU set, they
+     * could see fewer); before any run, this JVM's count.
+     */
+    @Override
+    public int cores() {
+        return workerCores > 0 ? workerCores : Runtime.getRuntime().availableProcessors();
     }
 
     @Override
@@ -101,7 +131,10 @@ public final class PoolBenchmark implements ScalableWorkload {
 
     @Override
     public Object run(String variant, int workers) {
-        WorkerPool pool = pools.computeIfAbsent(workers, w -> WorkerPool.builder().workers(w).start());
+        WorkerPool pool = pools.computeIfAbsent(workers, w -> WorkerPool.builder().workers(w).jvmOptions(workerOptions).start());
+        if (workerCores == 0) {
+            workerCores = pool.map(List.of(new Processors())).get(0);
+        }
         if (variant.startsWith("cpu")) {
             return pool.map(IntStream.range(0, TASKS).mapToObj(i -> new Spin(iterations, i)).toList());
         }

@@ -31,4 +31,16 @@ class ProcessPoolSquaresTest {
             assertEquals(PoolBenchmark.EMPTY_TASKS, ((java.util.List<?>) bench.run("empty-x1000", 2)).size());
         }
     }
+
+    @Test
+    @Timeout(300)
+    void theBenchmarkReportsTheCoresItsWorkerJvmsSee() throws Exception {
+        // worker JVMs limited to one processor: the study's cores are theirs, not this JVM's
+        try (var bench = new PoolBenchmark("-XX:ActiveProcessorCount=1")) {
+            assertEquals(Runtime.getRuntime().availableProcessors(), bench.cores(), "before any run: this JVM's count");
+            bench.run("empty-x1000", 1);
+            assertEquals(1, bench.cores());
+            assertTrue(bench.model().contains("cores as the worker JVMs see them"), bench.model());
+        }
+    }
 }

@@ -63,6 +63,13 @@ public final class Bootstrap {
                 level * 100, replicates);
     }
 
+    /** {@link #method()} for a study measured in rounds ({@link #roundMedians}). */
+    public String roundsMethod() {
+        return String.format(java.util.Locale.ROOT,
+                "%.0f %% hierarchical percentile bootstrap, %d replicates (forks resampled, then rounds within each fork: a round's trials of all points drawn together)",
+                level * 100, replicates);
+    }
+
     public int replicates() {
         return replicates;
     }
@@ -72,13 +79,31 @@ public final class Bootstrap {
     }
 
     /**
-     * Replicated medians of several points measured by the same forks.
+     * Replicated medians of several points measured by the same forks, whose trials were taken
+     * independently: inside a drawn fork every point's trials are drawn on their own.
      *
      * @param points for each point, its trials per fork: {@code points.get(i)[fork][trial]}; every
      *               point has the same number of forks
      * @return {@code [replicate][point]}: the median of the point's resampled trials
      */
     public double[][] medians(List<double[][]> points) {
+        return replicate(points, false);
+    }
+
+    /**
+     * Replicated medians of points measured in <em>rounds</em> ({@link Measurer#sampleRounds}): trial
+     * {@code r} of every point of a fork was taken in the same round. The rounds are resampled, not
+     * each point's trials on its own: inside a drawn fork one draw of trial indices serves every
+     * point, so a slow round is drawn (or left out) for all points at once, as it happened, and a
+     * ratio of two points' medians keeps the pairing that the interleaving bought.
+     *
+     * @param points as for {@link #medians}, and inside each fork every point has the same number of trials
+     */
+    public double[][] roundMedians(List<double[][]> points) {
+        return replicate(points, true);
+    }
+
+    private double[][] replicate(List<double[][]> points, boolean rounds) {
         if (points.isEmpty()) {
             return new double[replicates][0];
         }
@@ -87,17 +112,30 @@ public final class Bootstrap {
             if (p.length != forks || forks == 0) {
                 throw new IllegalArgumentException("every point needs the same, non-zero number of forks");
             }
-            for (double[] f : p) {
-                if (f.length == 0) {
+            for (int f = 0; f < forks; f++) {
+                if (p[f].length == 0) {
                     throw new IllegalArgumentException("a fork without trials");
+                }
+                if (rounds && p[f].length != points.get(0)[f].length) {
+                    throw new IllegalArgumentException("rounds need the same number of trials for every point of a fork");
                 }
             }
         }
         double[][] out = new double[replicates][points.size()];
         int[] drawn = new int[forks];
+        int[][] trialDraws = new int[forks][];
         for (int r = 0; r < replicates; r++) {
             for (int k = 0; k < forks; k++) {
                 drawn[k] = random.nextInt(forks);
+            }
+            if (rounds) {
+                for (int k = 0; k < forks; k++) {
+                    int size = points.get(0)[drawn[k]].length;
+                    trialDraws[k] = new int[size];
+                    for (int t = 0; t < size; t++) {
+                        trialDraws[k][t] = random.nextInt(size);
+                    }
+                }
             }
             for (int i = 0; i < points.size(); i++) {
                 double[][] p = points.get(i);
@@ -107,10 +145,10 @@ public final class Bootstrap {
                 }
                 double[] pooled = new double[size];
                 int at = 0;
-                for (int f : drawn) {
-                    double[] trials = p[f];
+                for (int k = 0; k < forks; k++) {
+                    double[] trials = p[drawn[k]];
                     for (int t = 0; t < trials.length; t++) {
-                        pooled[at++] = trials[random.nextInt(trials.length)];
+                        pooled[at++] = trials[rounds ? trialDraws[k][t] : random.nextInt(trials.length)];
                     }
                 }
                 out[r][i] = median(pooled);

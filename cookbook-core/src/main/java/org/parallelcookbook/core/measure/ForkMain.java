@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The main class of one fork of a {@link ScalingExperiment}: started in a fresh JVM, it reads its
  * job (the workload's class, the points in this fork's order, warm-up, trials, batching) from a
- * JSON file, builds the workload with its no-argument constructor, measures every point in that
- * order with {@link Measurer}, and writes every raw trial time and its process id to a JSON result
+ * JSON file, builds the workload with its no-argument constructor, measures the points in rounds in that
+ * order with {@link Measurer#sampleRounds}, and writes every raw trial time and its process id to a JSON result
  * file. Progress goes to standard error as {@value #PROGRESS} lines, which the parent turns into
  * its own progress. Any failure is one line on standard error and exit status 3.
  */
@@ -54,15 +54,24 @@ public final class ForkMain {
         try (ScalableWorkload workload = (ScalableWorkload) type.getConstructor().newInstance()) {
             workload.setUp();
             List<?> points = (List<?>) job.get("points");
-            for (int i = 0; i < points.size(); i++) {
-                Map<?, ?> point = (Map<?, ?>) points.get(i);
+            List<java.util.concurrent.Callable<Object>> works = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (Object o : points) {
+                Map<?, ?> point = (Map<?, ?>) o;
                 String variant = (String) point.get("variant");
                 int workers = ((Number) point.get("workers")).intValue();
-                System.err.println(PROGRESS + i + " " + variant + " @ " + workers + " worker" + (workers == 1 ? "" : "s"));
-                Measurer.Sample s = measurer.sample(() -> workload.run(variant, workers));
+                works.add(() -> workload.run(variant, workers));
+                labels.add(ScalingExperiment.Key.label(variant, workers));
+            }
+            Measurer.RoundProgress told = (done, what) -> System.err.println(PROGRESS + done + " " + what);
+            List<Measurer.Sample> samples = Boolean.FALSE.equals(job.get("rounds")) ? measurer.sampleBlocks(works, labels, told)
+                    : measurer.sampleRounds(works, labels, told);
+            for (int i = 0; i < points.size(); i++) {
+                Map<?, ?> point = (Map<?, ?>) points.get(i);
+                Measurer.Sample s = samples.get(i);
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("variant", variant);
-                r.put("workers", workers);
+                r.put("variant", point.get("variant"));
+                r.put("workers", ((Number) point.get("workers")).intValue());
                 r.put("operations", s.operations());
                 r.put("warmup_runs", s.warmupRuns());
                 List<Double> seconds = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.parallelcookbook.core.measure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -107,6 +109,106 @@ public final class Measurer {
             seconds[i] = (end - start) / 1e9 / operations;
         }
         return new Sample(seconds, operations, warmupRuns);
+    }
+
+    /** What the warm-up of one piece of work found: its batch size and how many runs it took. */
+    private record Warm(int operations, int warmupRuns) {
+    }
+
+    /** The warm-up loop of {@link #sample} without its trials; calibrates the batch size on the warm-up runs. */
+    private Warm warmUp(Callable<?> work) throws Exception {
+        long fastest = Long.MAX_VALUE;
+        int warmupRuns = 0;
+        long warmupStart = clock.nanoTime();
+        // without warm-up, a batched study still needs one run to calibrate on: it counts as warm-up
+        int runs = minTrialNanos > 0 ? Math.max(1, warmup) : warmup;
+        while (warmupRuns < runs
+                || (clock.nanoTime() - warmupStart < minWarmupNanos && warmupRuns < MAX_WARMUP_RUNS)) {
+            long start = clock.nanoTime();
+            Sink.consume(work.call());
+            fastest = Math.min(fastest, clock.nanoTime() - start);
+            warmupRuns++;
+        }
+        return new Warm(minTrialNanos > 0 ? operations(fastest, minTrialNanos) : 1, warmupRuns);
+    }
+
+    /**
+     * Measures several pieces of work <em>interleaved</em>, the way a scaling study needs: first each
+     * one is warmed up (and its batch calibrated) in the given order, then come {@code trials}
+     * rounds, and in each round every piece runs one trial: in the given order in odd rounds, in the
+     * reverse order in even rounds, so that over a pair of rounds every piece has the same mean
+     * position. Trial {@code r} of every piece was then measured within one round of the others, a
+     * few seconds at most: a machine whose speed drifts (a busy neighbour, a CPU that is stolen for a
+     * while) slows the trials of one round together, and a ratio of two pieces' times (a speedup)
+     * compares like with like. Measuring each piece's trials in one block instead would put a
+     * drift between the blocks straight into the ratio.
+     *
+     * <p>A piece measured without warm-up runs but with a minimum trial time gets one calibration
+     * run, counted as warm-up.
+     *
+     * @param works    the pieces of work, in the order of the odd rounds
+     * @param labels   a name for each piece, for progress
+     * @param progress told the step done so far ({@code works.size()} warm-ups, then {@code trials} rounds)
+     * @return one sample per piece, in the order of {@code works}; trial {@code r} of each is from round {@code r}
+     */
+    public List<Sample> sampleRounds(List<? extends Callable<?>> works, List<String> labels, RoundProgress progress)
+            throws Exception {
+        int n = works.size();
+        if (labels.size() != n) {
+            throw new IllegalArgumentException("one label per piece of work");
+        }
+        Warm[] warm = new Warm[n];
+        for (int i = 0; i < n; i++) {
+            progress.step(i, "warm-up " + labels.get(i));
+            warm[i] = warmUp(works.get(i));
+        }
+        double[][] seconds = new double[n][trials];
+        for (int r = 0; r < trials; r++) {
+            progress.step(n + r, "round " + (r + 1) + "/" + trials);
+            for (int k = 0; k < n; k++) {
+                int i = r % 2 == 0 ? k : n - 1 - k;
+                Callable<?> work = works.get(i);
+                int operations = warm[i].operations();
+                long start = clock.nanoTime();
+                for (int op = 0; op < operations; op++) {
+                    Sink.consume(work.call());
+                }
+                long end = clock.nanoTime();
+                seconds[i][r] = (end - start) / 1e9 / operations;
+            }
+        }
+        List<Sample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Sample(seconds[i], warm[i].operations(), warm[i].warmupRuns()));
+        }
+        return out;
+    }
+
+    /**
+     * Measures several pieces of work one after the other, each with {@link #sample}: all trials of
+     * the first, then all of the second. For work that cannot be interleaved
+     * ({@link ScalableWorkload#interleave()}); progress steps are the pieces.
+     */
+    public List<Sample> sampleBlocks(List<? extends Callable<?>> works, List<String> labels, RoundProgress progress)
+            throws Exception {
+        if (labels.size() != works.size()) {
+            throw new IllegalArgumentException("one label per piece of work");
+        }
+        List<Sample> out = new ArrayList<>(works.size());
+        for (int i = 0; i < works.size(); i++) {
+            progress.step(i, labels.get(i));
+            out.add(sample(works.get(i)));
+        }
+        return out;
+    }
+
+    /** Progress of {@link #sampleRounds}: {@code done} steps of {@code works.size() + trials}. */
+    @FunctionalInterface
+    public interface RoundProgress {
+        RoundProgress NONE = (done, what) -> {
+        };
+
+        void step(int done, String what);
     }
 
     /**

@@ -54,6 +54,17 @@ public interface ScalableWorkload extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the worker counts may be measured interleaved, in rounds of one trial per point
+     * ({@link Measurer#sampleRounds}), which is what makes a study robust to a machine whose speed
+     * drifts. True by default; a workload that keeps only one set of workers alive at a time (and
+     * would restart them at every switch of worker count) says false and is measured point by
+     * point, each point's trials in one block.
+     */
+    default boolean interleave() {
+        return true;
+    }
+
     /** Prepares inputs and resources; called once before any measurement. */
     default void setUp() throws Exception {
     }

@@ -33,7 +33,13 @@ import org.parallelcookbook.core.launch.JvmLauncher;
  * see {@link #order}): a machine whose speed drifts then spreads the drift over every point instead
  * of slowing the last ones, and
  * the differences between JVMs show in the intervals ({@link Bootstrap}). With {@code forks(0)}
- * (the default for library use) everything runs in this JVM, in the fixed order.
+ * (the default for library use) everything runs in this JVM, in the fixed order (alternating by round).
+ *
+ * <p><b>Rounds.</b> Inside a fork (or this JVM) every point is warmed up first, then the points
+ * are measured in rounds of one trial each, the order reversed in every second round
+ * ({@link Measurer#sampleRounds}): trial r of p = 1 and trial r of p = 2 are seconds apart, not a
+ * whole block of trials, so a machine whose speed drifts slows both alike, and the bootstrap
+ * resamples whole rounds ({@link Bootstrap#roundMedians}) so that the speedup keeps that pairing.
  *
  * <p>The clock is injectable: with a fake clock the reported speedups are exactly the ones the
  * fake durations imply, which is how the maths is tested.
@@ -52,6 +58,7 @@ public final class ScalingExperiment {
     private final Clock clock;
     private final Duration forkTimeout;
     private final Bootstrap bootstrap;
+    private final List<String> extraForkOptions;
 
     private ScalingExperiment(Builder b) {
         this.id = b.id == null ? b.workload.name() : b.id;
@@ -74,6 +81,7 @@ public final class ScalingExperiment {
         this.clock = b.clock;
         this.forkTimeout = b.forkTimeout;
         this.bootstrap = b.bootstrap == null ? Bootstrap.seeded(b.seed) : b.bootstrap;
+        this.extraForkOptions = List.copyOf(b.forkJvmOptions);
         if (forks > 0) {
             requireForkable(workload.getClass());
         }
@@ -100,6 +108,7 @@ public final class ScalingExperiment {
     public ScalingResult run() throws Exception {
         Machine machine = Machine.current();
         double probeBefore = probe ? Probe.time(clock) : Double.NaN;
+        long[] ticksBefore = probe ? Probe.cpuTicks() : null;
         List<Key> keys = new ArrayList<>();
         for (String v : variants) {
             for (int p : workers) {
@@ -108,40 +117,58 @@ public final class ScalingExperiment {
         }
         Map<Key, List<ForkTrials>> data = new LinkedHashMap<>();
         keys.forEach(k -> data.put(k, new ArrayList<>()));
+        boolean rounds = workload.interleave();
+        int steps = keys.size() + (rounds ? measurer.trials() : 0);
         if (forks == 0) {
             workload.setUp();
             long pid = ProcessHandle.current().pid();
+            List<java.util.concurrent.Callable<Object>> works =
+                    keys.stream().<java.util.concurrent.Callable<Object>>map(k -> () -> workload.run(k.variant(), k.workers())).toList();
+            List<String> labels = keys.stream().map(Key::label).toList();
+            Measurer.RoundProgress told = (done, what) -> progress.update(done, steps, what);
+            List<Measurer.Sample> samples = rounds ? measurer.sampleRounds(works, labels, told)
+                    : measurer.sampleBlocks(works, labels, told);
             for (int i = 0; i < keys.size(); i++) {
-                Key k = keys.get(i);
-                progress.update(i, keys.size(), k.variant() + " @ " + k.workers() + " worker" + (k.workers() == 1 ? "" : "s"));
-                Measurer.Sample s = measurer.sample(() -> workload.run(k.variant(), k.workers()));
-                data.get(k).add(new ForkTrials(0, pid, i, s.operations(), s.warmupRuns(), boxed(s.seconds())));
+                Measurer.Sample s = samples.get(i);
+                data.get(keys.get(i)).add(new ForkTrials(0, pid, i, s.operations(), s.warmupRuns(), boxed(s.seconds())));
             }
-            progress.update(keys.size(), keys.size(), "done");
+            progress.update(steps, steps, "done");
         } else {
             for (int f = 1; f <= forks; f++) {
                 List<Key> order = order(keys, seed, f);
-                Map<Key, ForkTrials> got = runFork(f, order, (f - 1) * keys.size(), forks * keys.size());
+                Map<Key, ForkTrials> got = runFork(f, order, rounds, (f - 1) * steps, forks * steps);
                 got.forEach((k, t) -> data.get(k).add(t));
             }
-            progress.update(forks * keys.size(), forks * keys.size(), "done");
+            progress.update(forks * steps, forks * steps, "done");
         }
-        Probe probed = probe ? new Probe(probeBefore, Probe.time(clock)) : null;
+        Probe probed = null;
+        if (probe) {
+            double stolen = Probe.stealBetween(ticksBefore, Probe.cpuTicks());
+            probed = new Probe(probeBefore, Probe.time(clock), stolen);
+        }
         int cores = workload.cores();
         List<ScalingResult.Series> series = new ArrayList<>();
         for (String v : variants) {
             List<List<ForkTrials>> perPoint = workers.stream().map(p -> data.get(new Key(v, p))).toList();
-            series.add(analyse(v, workers, perPoint, cores, bootstrap));
+            series.add(analyse(v, workers, perPoint, cores, bootstrap, rounds));
         }
+        String method = rounds ? bootstrap.roundsMethod() : bootstrap.method();
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
-                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), forks, seed,
-                forks == 0 ? bootstrap.method() + "; one JVM only, so no between-JVM variance is in the intervals"
-                        : bootstrap.method(),
+                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), rounds, forks, seed,
+                forks == 0 ? method + "; one JVM only, so no between-JVM variance is in the intervals" : method,
                 probed, Instant.now(), series);
     }
 
     /** One point of the study: a variant at a worker count. */
     record Key(String variant, int workers) {
+        /** "variant @ 2 workers", for progress lines. */
+        String label() {
+            return label(variant, workers);
+        }
+
+        static String label(String variant, int workers) {
+            return variant + " @ " + workers + " worker" + (workers == 1 ? "" : "s");
+        }
     }
 
     /**
@@ -161,7 +188,7 @@ public final class ScalingExperiment {
         return order;
     }
 
-    private Map<Key, ForkTrials> runFork(int fork, List<Key> order, int doneBefore, int total) throws Exception {
+    private Map<Key, ForkTrials> runFork(int fork, List<Key> order, boolean rounds, int doneBefore, int total) throws Exception {
         Path dir = Files.createTempDirectory("cookbook-fork-");
         try {
             Path job = dir.resolve("job.json");
@@ -173,6 +200,7 @@ public final class ScalingExperiment {
             j.put("warmup_ns", measurer.minWarmup().toNanos());
             j.put("trials", measurer.trials());
             j.put("min_trial_ns", measurer.minTrial().toNanos());
+            j.put("rounds", rounds);
             List<Object> points = new ArrayList<>();
             for (Key k : order) {
                 points.add(Map.of("variant", k.variant(), "workers", k.workers()));
@@ -183,7 +211,9 @@ public final class ScalingExperiment {
             progress.update(doneBefore, total, "fork " + fork + "/" + forks + ": starting a JVM");
             ChildResult r;
             try {
-                r = JvmLauncher.forMain(ForkMain.class).name("fork " + fork).jvmOptions(forkJvmOptions().toArray(String[]::new))
+                List<String> options = new ArrayList<>(forkJvmOptions());
+                options.addAll(extraForkOptions);
+                r = JvmLauncher.forMain(ForkMain.class).name("fork " + fork).jvmOptions(options.toArray(String[]::new))
                         .args(job.toString(), out.toString())
                         .onStderrLine(line -> {
                             if (line.startsWith(ForkMain.PROGRESS)) {
@@ -276,9 +306,10 @@ public final class ScalingExperiment {
      * 1 &lt; p &lt;= cores): more threads than cores measure oversubscription, not the program's serial part.
      *
      * @param trials for each worker count, its trials per fork (every point the same forks)
+     * @param rounds whether trial r of every point was taken in round r (then whole rounds are resampled)
      */
     static ScalingResult.Series analyse(String variant, List<Integer> workers, List<List<ForkTrials>> trials,
-                                        int cores, Bootstrap bootstrap) {
+                                        int cores, Bootstrap bootstrap, boolean rounds) {
         int n = workers.size();
         int one = workers.indexOf(1);
         List<double[][]> perFork = new ArrayList<>();
@@ -301,7 +332,7 @@ public final class ScalingExperiment {
         double[] speedups = speedups(medians, one);
         double serial = fitSerialFraction(workers, speedups, fit);
 
-        double[][] reps = bootstrap.medians(perFork);
+        double[][] reps = rounds ? bootstrap.roundMedians(perFork) : bootstrap.medians(perFork);
         Interval serialCi = bootstrap.derived(reps, r -> fitSerialFraction(workers, speedups(r, one), fit));
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -376,6 +407,7 @@ public final class ScalingExperiment {
         private long seed = 42;
         private boolean probe;
         private Duration forkTimeout = Duration.ofMinutes(30);
+        private List<String> forkJvmOptions = List.of();
         private Bootstrap bootstrap;
         private Clock clock = Clock.system();
         private Progress progress = Progress.none();
@@ -438,6 +470,15 @@ public final class ScalingExperiment {
         /** Time a fixed single-thread probe before and after the study; default off. */
         public Builder probe(boolean probe) {
             this.probe = probe;
+            return this;
+        }
+
+        /**
+         * Extra options for every fork's JVM (for example {@code -Xmx2g} or a GC), after the ones
+         * this JVM passes on (heap, JIT, native access; see {@link #forkJvmOptions()}).
+         */
+        public Builder forkJvmOptions(List<String> options) {
+            this.forkJvmOptions = List.copyOf(options);
             return this;
         }
 

@@ -83,16 +83,19 @@ public final class ScalingReport {
         return out.toString();
     }
 
-    /** One line: forks, warm-up, trials, batching, order. */
+    /** One line: forks, warm-up, rounds of trials, batching, order. */
     static String measuredHow(ScalingResult r) {
         String warm = r.warmup() + " warm-up run" + (r.warmup() == 1 ? "" : "s")
                 + (r.minWarmup().isZero() ? "" : String.format(Locale.ROOT, " and >= %.2f s warm-up", r.minWarmup().toNanos() / 1e9));
         String batch = r.minTrial().isZero() ? "" : String.format(Locale.ROOT, ", trials >= %.0f ms (batched below)", r.minTrial().toNanos() / 1e6);
+        String trials = r.rounds()
+                ? r.trials() + " round" + (r.trials() == 1 ? "" : "s") + " of one trial per point" + batch + ", reversed in every second round"
+                : r.trials() + " trial" + (r.trials() == 1 ? "" : "s") + " per point in one block" + batch;
         if (r.forks() == 0) {
-            return "in this JVM (no forks): " + warm + ", " + r.trials() + " trials per point" + batch + ", fixed order";
+            return "in this JVM (no forks): " + warm + " per point, then " + trials + "; fixed point order";
         }
-        return String.format(Locale.ROOT, "%d forks (fresh JVMs), each: %s, %d trials per point%s; point order shuffled, reversed in every second fork (seed %d)",
-                r.forks(), warm, r.trials(), batch, r.seed());
+        return String.format(Locale.ROOT, "%d fork%s (fresh JVMs), each: %s per point, then %s; point order shuffled, reversed in every second fork (seed %d)",
+                r.forks(), r.forks() == 1 ? "" : "s", warm, trials, r.seed());
     }
 
     /**
@@ -127,7 +130,10 @@ public final class ScalingReport {
         return String.format(Locale.ROOT, "machine probe (fixed single-thread work): %s before, %s after (%+.1f %%): %s",
                 sec(probe.beforeSeconds()), sec(probe.afterSeconds()), probe.change() * 100,
                 probe.moved() ? "the machine changed speed during the study; compare with a rerun"
-                        : "steady within " + Math.round(Probe.THRESHOLD * 100) + " %");
+                        : "steady within " + Math.round(Probe.THRESHOLD * 100) + " %")
+                + (Double.isNaN(probe.stealFraction()) ? ""
+                : String.format(Locale.ROOT, "; CPU steal %.1f %% of the machine's CPU time%s", probe.stealFraction() * 100,
+                probe.stolen() ? " (the hypervisor ran other guests on these vCPUs: a VM's noise no statistics removes)" : ""));
     }
 
     public static String csv(ScalingResult result) {
@@ -168,6 +174,9 @@ public final class ScalingReport {
         root.put("min_trial_s", result.minTrial().toNanos() / 1e9);
         root.put("forks", result.forks());
         root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "seeded shuffle per pair of forks, reversed in the second fork of each pair");
+        root.put("schedule", result.rounds()
+                ? "rounds: every point warmed up in the fork's order, then one trial per point per round, the order reversed in every second round; trial r of every point is from round r"
+                : "blocks: each point warmed up and measured in turn, all its trials in one block");
         root.put("seed", result.seed());
         root.put("interval_method", result.intervalMethod());
         if (result.probe() != null) {
@@ -176,6 +185,9 @@ public final class ScalingReport {
             probe.put("after_s", result.probe().afterSeconds());
             probe.put("change", result.probe().change());
             probe.put("moved", result.probe().moved());
+            if (!Double.isNaN(result.probe().stealFraction())) {
+                probe.put("steal", result.probe().stealFraction());
+            }
             root.put("probe", probe);
         }
         noise(result, NOISE_THRESHOLD).ifPresent(line -> root.put("noise", line));

@@ -62,6 +62,42 @@ class BootstrapTest {
     }
 
     @Test
+    void roundsAreResampledTogetherSoADriftCancelsInTheRatio() {
+        // two rounds; the machine was twice as slow in round 2: T1 {4, 8}, T2 {2, 4}, ratio 2 in both.
+        // replicate 1: fork 0; one round draw 0,0 for both points -> medians 4 and 2, ratio 2
+        // replicate 2: fork 0; rounds 1,1 -> medians 8 and 4, ratio 2
+        var b = new Bootstrap(scripted(0, 0, 0, 0, 1, 1), 2, 0.5);
+        double[][] reps = b.roundMedians(List.of(new double[][] {{4, 8}}, new double[][] {{2, 4}}));
+        Interval ratio = b.derived(reps, r -> r[0] / r[1]);
+        assertEquals(Interval.point(2), ratio, "the drift is common to both points of a round");
+        // T1's own interval: 50 % of {4, 8} by type 7 is [5, 7]
+        assertEquals(5, b.derived(reps, r -> r[0]).lo(), 1e-12);
+        assertEquals(7, b.derived(reps, r -> r[0]).hi(), 1e-12);
+        // drawn independently, the same data gives ratios of 1 and 4 (see the test above)
+        assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.seeded(1).roundMedians(List.of(new double[][] {{1, 2}}, new double[][] {{1}})),
+                "rounds need the same trial count for every point");
+        assertTrue(Bootstrap.seeded(1).roundsMethod().contains("rounds within each fork"));
+    }
+
+    @Test
+    void seededRoundsAreNarrowerThanIndependentDrawsUnderACommonDrift() {
+        // one fork of 20 rounds; round r is slower by a factor 1 + r/10 for both points; T2 = T1 / 2 exactly
+        double[] t1 = new double[20];
+        double[] t2 = new double[20];
+        for (int r = 0; r < 20; r++) {
+            t1[r] = 1.0 * (1 + r / 10.0);
+            t2[r] = t1[r] / 2;
+        }
+        List<double[][]> points = List.of(new double[][] {t1}, new double[][] {t2});
+        Interval paired = Bootstrap.seeded(3).derived(Bootstrap.seeded(3).roundMedians(points), r -> r[0] / r[1]);
+        Interval independent = Bootstrap.seeded(3).derived(Bootstrap.seeded(3).medians(points), r -> r[0] / r[1]);
+        assertEquals(2, paired.lo(), 1e-9, "a median is scale-equivariant: every replicate's ratio is exactly 2");
+        assertEquals(2, paired.hi(), 1e-9);
+        assertTrue(independent.hi() - independent.lo() > 3 * (paired.hi() - paired.lo()), paired + " vs " + independent);
+    }
+
+    @Test
     void forksAreResampledBeforeTheirTrials() {
         // fork A {1, 1}, fork B {5, 5}.
         // replicate 1 draws forks A, A -> {1,1,1,1}, median 1; replicate 2 draws B, B -> median 5;

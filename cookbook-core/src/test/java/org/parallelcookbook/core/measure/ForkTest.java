@@ -88,8 +88,10 @@ class ForkTest {
         assertNotEquals(keys, ScalingExperiment.order(keys, 3, 1), "the first fork's order is shuffled");
         assertNotEquals(ScalingExperiment.order(keys, 3, 1), ScalingExperiment.order(keys, 3, 3),
                 "the next pair has another shuffle");
-        assertTrue(progress.contains("8/8 done"), progress.toString());
-        assertTrue(progress.stream().anyMatch(l -> l.startsWith("4/8 fork 2/2")), progress.toString());
+        // each fork: 4 warm-ups and 2 rounds
+        assertTrue(progress.contains("12/12 done"), progress.toString());
+        assertTrue(progress.contains("6/12 fork 2/2: starting a JVM"), progress.toString());
+        assertTrue(progress.contains("10/12 fork 2/2: round 1/2"), progress.toString());
         assertEquals(0, ChildJvm.liveCount());
     }
 

@@ -73,6 +73,67 @@ class MeasurerTest {
     }
 
     @Test
+    void roundsWarmUpEveryPieceThenInterleaveOneTrialEachReversingEveryOtherRound() throws Exception {
+        long[] now = {0};
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        // piece A takes 1 ms (batched to 10 ops of >= 10 ms), B 20 ms, C 30 ms; the clock drifts:
+        // each run of round r is slower by r ms, so a blocked schedule would bias the later pieces
+        int[] round = {0};
+        java.util.function.Function<String, java.util.concurrent.Callable<Object>> piece = name -> () -> {
+            calls.add(name);
+            long base = switch (name) {
+                case "A" -> 1_000_000L;
+                case "B" -> 20_000_000L;
+                default -> 30_000_000L;
+            };
+            now[0] += base + round[0] * 1_000_000L;
+            return name;
+        };
+        var m = new Measurer(() -> now[0], 1, 3, Duration.ZERO, Duration.ofMillis(10));
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        java.util.List<Measurer.Sample> s = m.sampleRounds(java.util.List.of(piece.apply("A"), piece.apply("B"), piece.apply("C")), java.util.List.of("A", "B", "C"),
+                (done, what) -> {
+                    steps.add(done + " " + what);
+                    if (what.startsWith("round")) {
+                        round[0] = done - 3 + 1;
+                    }
+                });
+        assertEquals(java.util.List.of("0 warm-up A", "1 warm-up B", "2 warm-up C", "3 round 1/3", "4 round 2/3", "5 round 3/3"), steps);
+        // warm-up A, B, C once each; round 1 forward (A x10, B, C); round 2 reversed; round 3 forward
+        java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of("A", "B", "C"));
+        expected.addAll(java.util.Collections.nCopies(10, "A"));
+        expected.addAll(java.util.List.of("B", "C", "C", "B"));
+        expected.addAll(java.util.Collections.nCopies(10, "A"));
+        expected.addAll(java.util.Collections.nCopies(10, "A"));
+        expected.addAll(java.util.List.of("B", "C"));
+        assertEquals(expected, calls);
+        assertEquals(10, s.get(0).operations());
+        assertEquals(1, s.get(1).operations());
+        assertEquals(1, s.get(0).warmupRuns());
+        // trial r of every piece carries round r's drift of r ms: A's per-operation time included
+        assertEquals(0.002, s.get(0).seconds()[0], 1e-12);
+        assertEquals(0.003, s.get(0).seconds()[1], 1e-12);
+        assertEquals(0.004, s.get(0).seconds()[2], 1e-12);
+        assertEquals(0.021, s.get(1).seconds()[0], 1e-12);
+        assertEquals(0.022, s.get(1).seconds()[1], 1e-12);
+        assertEquals(0.033, s.get(2).seconds()[2], 1e-12);
+    }
+
+    @Test
+    void roundsWithoutWarmupStillCalibrateABatchOnOneRun() throws Exception {
+        FakeWork w = new FakeWork(1_000_000);
+        java.util.List<Measurer.Sample> s = new Measurer(() -> w.now[0], 0, 2, Duration.ZERO, Duration.ofMillis(10))
+                .sampleRounds(java.util.List.of(w::run), java.util.List.of("w"), Measurer.RoundProgress.NONE);
+        assertEquals(1, s.get(0).warmupRuns(), "the calibration run counts as warm-up");
+        assertEquals(10, s.get(0).operations());
+        assertEquals(1 + 2 * 10, w.calls);
+        FakeWork plain = new FakeWork(5_000_000);
+        assertEquals(0, new Measurer(() -> plain.now[0], 0, 2).sampleRounds(java.util.List.of(plain::run), java.util.List.of("p"), Measurer.RoundProgress.NONE)
+                .get(0).warmupRuns(), "no batching, no warm-up: nothing runs before the rounds");
+        assertEquals(2, plain.calls);
+    }
+
+    @Test
     void badSettings() {
         assertThrows(IllegalArgumentException.class, () -> new Measurer(Clock.system(), 0, 1, Duration.ofSeconds(-1), Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new Measurer(Clock.system(), -1, 1));

@@ -1,6 +1,7 @@
 package org.parallelcookbook.core.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -98,12 +99,12 @@ class ScalingExperimentTest {
     void amdahlIsFittedOnlyToPointsWithinTheCores() {
         // 2 cores: p = 2 scales perfectly, p = 4 is oversubscribed and no faster
         var times = List.of(one(1.0), one(0.5), one(0.5));
-        var s = ScalingExperiment.analyse("v", List.of(1, 2, 4), times, 2, Bootstrap.seeded(1));
+        var s = ScalingExperiment.analyse("v", List.of(1, 2, 4), times, 2, Bootstrap.seeded(1), true);
         assertEquals(0.0, s.serialFraction(), 1e-12);
         assertEquals(4.0, s.at(4).amdahl(), 1e-12);
         assertEquals(0.5, s.at(4).efficiency(), 1e-12);
         // with only oversubscribed points, they are all that can be fitted
-        var all = ScalingExperiment.analyse("v", List.of(1, 4), List.of(one(1.0), one(0.5)), 1, Bootstrap.seeded(1));
+        var all = ScalingExperiment.analyse("v", List.of(1, 4), List.of(one(1.0), one(0.5)), 1, Bootstrap.seeded(1), true);
         assertEquals(1.0 / 3, all.serialFraction(), 1e-12);
     }
 
@@ -121,18 +122,20 @@ class ScalingExperimentTest {
 
     @Test
     void intervalsOfSpeedupAndEfficiencyComeFromTheSameResamples() {
-        // T1 trials {4, 8}, T2 trials {2, 4}; draws as in BootstrapTest: ratios 1 and 4 in two replicates
-        var b = new Bootstrap(BootstrapTest.scripted(0, 0, 0, 1, 1, 0, 1, 1, 0, 0), 2, 0.5);
-        var s = ScalingExperiment.analyse("v", List.of(1, 2), List.of(one(4, 8), one(2, 4)), 2, b);
-        assertEquals(2.0, s.at(2).speedup(), 1e-12); // median 6 / median 3
-        assertEquals(1.75, s.at(2).speedupCi().lo(), 1e-12);
-        assertEquals(3.25, s.at(2).speedupCi().hi(), 1e-12);
-        assertEquals(0.875, s.at(2).efficiencyCi().lo(), 1e-12);
-        assertEquals(1.625, s.at(2).efficiencyCi().hi(), 1e-12);
+        // two rounds: T1 {4, 8}, T2 {3, 5}; a round's trials are drawn together for both points
+        // replicate 1: fork 0, rounds 0,1 -> medians 6 and 4, S = 1.5; replicate 2: fork 0, rounds 1,1 -> 8 and 5, S = 1.6
+        // 50 %: quantiles 0.25 and 0.75 of {1.5, 1.6}: 1.525 and 1.575
+        var b = new Bootstrap(BootstrapTest.scripted(0, 0, 1, 0, 1, 1), 2, 0.5);
+        var s = ScalingExperiment.analyse("v", List.of(1, 2), List.of(one(4, 8), one(3, 5)), 2, b, true);
+        assertEquals(1.5, s.at(2).speedup(), 1e-12); // median 6 / median 4
+        assertEquals(1.525, s.at(2).speedupCi().lo(), 1e-12);
+        assertEquals(1.575, s.at(2).speedupCi().hi(), 1e-12);
+        assertEquals(0.7625, s.at(2).efficiencyCi().lo(), 1e-12);
+        assertEquals(0.7875, s.at(2).efficiencyCi().hi(), 1e-12);
         assertEquals(Interval.point(1), s.at(1).speedupCi());
-        // the serial fraction of the replicates: ratio 1 -> f = 1, ratio 4 -> f clamped to 0
-        assertEquals(0.25, s.serialFractionCi().lo(), 1e-12);
-        assertEquals(0.75, s.serialFractionCi().hi(), 1e-12);
+        // the serial fraction of the replicates, f = 2 / S - 1: S 1.5 -> 1/3, S 1.6 -> 1/4; 50 % of {1/4, 1/3}
+        assertEquals(0.25 + 0.25 / 12, s.serialFractionCi().lo(), 1e-12);
+        assertEquals(0.25 + 0.75 / 12, s.serialFractionCi().hi(), 1e-12);
     }
 
     @Test
@@ -141,7 +144,77 @@ class ScalingExperimentTest {
         List<String> seen = new ArrayList<>();
         ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(1).clock(() -> w.now[0])
                 .progress((done, total, what) -> seen.add(done + "/" + total + " " + what)).build().run();
-        assertEquals(List.of("0/4 a @ 1 worker", "1/4 a @ 2 workers", "2/4 b @ 1 worker", "3/4 b @ 2 workers",
-                "4/4 done"), seen);
+        // four warm-ups, then one round (trials 1)
+        assertEquals(List.of("0/5 warm-up a @ 1 worker", "1/5 warm-up a @ 2 workers", "2/5 warm-up b @ 1 worker",
+                "3/5 warm-up b @ 2 workers", "4/5 round 1/1", "5/5 done"), seen);
+    }
+
+    @Test
+    void aWorkloadThatCannotInterleaveIsMeasuredPointByPoint() throws Exception {
+        List<Integer> runs = new ArrayList<>();
+        long[] now = {0};
+        ScalableWorkload blocked = new ScalableWorkload() {
+            @Override
+            public String name() {
+                return "one set of workers at a time";
+            }
+
+            @Override
+            public boolean interleave() {
+                return false;
+            }
+
+            @Override
+            public Object run(String variant, int workers) {
+                runs.add(workers);
+                now[0] += 1_000_000_000L / workers;
+                return workers;
+            }
+        };
+        List<String> seen = new ArrayList<>();
+        ScalingResult r = ScalingExperiment.of(blocked).workers(List.of(2)).warmup(1).trials(2).clock(() -> now[0])
+                .progress((done, total, what) -> seen.add(done + "/" + total + " " + what)).build().run();
+        assertEquals(List.of(1, 1, 1, 2, 2, 2), runs, "each point warmed up and measured in one block, never switching back");
+        assertEquals(List.of("0/2 default @ 1 worker", "1/2 default @ 2 workers", "2/2 done"), seen);
+        assertFalse(r.rounds());
+        assertTrue(r.intervalMethod().contains("then trials within each fork"), r.intervalMethod());
+        assertEquals(2.0, r.first().at(2).speedup(), 1e-12);
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        ScalingResult interleaved = ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(1).clock(() -> w.now[0]).build().run();
+        assertTrue(interleaved.rounds() && interleaved.intervalMethod().contains("rounds within each fork"), interleaved.intervalMethod());
+    }
+
+    @Test
+    void defaultsOfAStudyItsIdProbeAndTheIntervalOfEachTime() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        ScalingResult plain = ScalingExperiment.of(w).workers(List.of(2)).warmup(0).trials(3).clock(() -> w.now[0]).build().run();
+        assertEquals(w.name(), plain.id(), "without id(), the workload's name");
+        assertEquals(null, plain.probe(), "no probe unless asked");
+        assertTrue(plain.intervalMethod().endsWith("; one JVM only, so no between-JVM variance is in the intervals"), plain.intervalMethod());
+        ScalingPoint two = plain.series("a").at(2);
+        assertTrue(two.timeCi().lo() > 0 && two.timeCi().contains(two.time().median()), two.timeCi() + " around " + two.time().median());
+        FakeAmdahl v = new FakeAmdahl(0.5);
+        ScalingResult probed = ScalingExperiment.of(v).id("x.probe").workers(List.of(2)).warmup(0).trials(1).probe(true)
+                .clock(() -> v.now[0]).build().run();
+        assertEquals("x.probe", probed.id());
+        assertTrue(probed.probe() != null, "the probe was taken");
+        // (its steal share needs real time to pass between two /proc/stat readings: see ReportTest)
+    }
+
+    @Test
+    void theBuildersTimingOptionsReachTheMeasurer() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        // variant a at p = 2 takes 0.75 s: a 3 s minimum trial batches it 4 times; 2 s of warm-up is 3 runs
+        ScalingResult r = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(2)).warmup(0).trials(2)
+                .warmupTime(java.time.Duration.ofSeconds(2)).minTrialTime(java.time.Duration.ofSeconds(3))
+                .bootstrap(new Bootstrap(new java.util.SplittableRandom(1), 10, 0.9)).forkTimeout(java.time.Duration.ofMinutes(1))
+                .forkJvmOptions(List.of("-Xmx64m")).clock(() -> w.now[0]).build().run();
+        assertEquals(java.time.Duration.ofSeconds(2), r.minWarmup());
+        assertEquals(java.time.Duration.ofSeconds(3), r.minTrial());
+        ForkTrials t = r.first().at(2).forks().get(0);
+        assertEquals(4, t.operations());
+        assertEquals(3, t.warmupRuns());
+        assertEquals(0.75, t.seconds().get(0), 1e-9, "per operation");
+        assertTrue(r.intervalMethod().startsWith("90 % hierarchical percentile bootstrap, 10 replicates"), r.intervalMethod());
     }
 }

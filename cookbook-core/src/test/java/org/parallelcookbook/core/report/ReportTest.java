@@ -1,7 +1,9 @@
 package org.parallelcookbook.core.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +58,7 @@ class ReportTest {
         var t2 = new ScalingPoint(2, Summary.of(0.5), time2, 2, new Interval(efficiency2.lo() * 2, efficiency2.hi() * 2),
                 1, efficiency2, 0, 2, 2, List.of(new ForkTrials(1, 10, 1, 1, 2, List.of(0.5))));
         return new ScalingResult("x", "w", "threads in one JVM", 2, new Machine(2, "25", "Linux", "cpu"), 2,
-                Duration.ZERO, 5, Duration.ZERO, 1, 42, "method", probe, Instant.EPOCH,
+                Duration.ZERO, 5, Duration.ZERO, true, 1, 42, "method", probe, Instant.EPOCH,
                 List.of(new ScalingResult.Series("default", 0, Interval.point(0), List.of(t1, t2))));
     }
 
@@ -86,6 +88,28 @@ class ReportTest {
         assertTrue(ScalingReport.probe(new Probe(0.020, 0.0201)).endsWith("steady within 5 %"));
         String table = ScalingReport.table(withIntervals(new Interval(0.49, 0.51), new Interval(0.99, 1.01), new Probe(0.02, 0.022)));
         assertTrue(table.contains(moved), table);
+    }
+
+    @Test
+    void stealIsReadFromProcStatAndNamedWhenAboveOnePercent() {
+        // cpu user nice system idle iowait irq softirq steal guest guest_nice
+        long[] a = Probe.parseCpuLine("cpu  1000 0 200 8000 100 0 50 150 0 0");
+        assertArrayEquals(new long[] {9500, 150}, a, "total is the first eight counters, steal the eighth");
+        long[] b = Probe.parseCpuLine("cpu  1600 0 300 8400 100 0 50 250 0 0");
+        assertEquals(100.0 / 1200, Probe.stealBetween(a, b), 1e-12); // totals 9500 -> 10700
+        assertTrue(Double.isNaN(Probe.stealBetween(a, null)));
+        assertTrue(Double.isNaN(Probe.stealBetween(a, a)), "no time passed");
+        assertNull(Probe.parseCpuLine("cpu0 1 2 3 4 5 6 7 8"), "only the aggregate line");
+        assertNull(Probe.parseCpuLine("cpu 1 2 3"), "too few columns");
+        String stolen = ScalingReport.probe(new Probe(0.020, 0.0201, 0.034));
+        assertTrue(stolen.endsWith("steady within 5 %; CPU steal 3.4 % of the machine's CPU time "
+                + "(the hypervisor ran other guests on these vCPUs: a VM's noise no statistics removes)"), stolen);
+        assertTrue(ScalingReport.probe(new Probe(0.020, 0.0201, 0.004)).endsWith("; CPU steal 0.4 % of the machine's CPU time"));
+        assertTrue(ScalingReport.probe(new Probe(0.020, 0.0201)).endsWith("steady within 5 %"), "no reading, no steal text");
+        long[] now = Probe.cpuTicks();
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
+            assertTrue(now != null && now[0] > 0 && now[1] >= 0 && now[1] <= now[0], java.util.Arrays.toString(now));
+        }
     }
 
     @Test

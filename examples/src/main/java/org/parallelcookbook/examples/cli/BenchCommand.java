@@ -47,8 +47,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Worker counts, comma-separated, e.g. 1,2,4 (default: the recipe's).")
     List<Integer> workers;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Measured trials per point (default ${DEFAULT-VALUE}).")
-    int trials = 5;
+    /** Rounds of a scaling study when none are given: one trial per point each, so more cost little. */
+    static final int STUDY_TRIALS = 10;
+    /** Trials of a recipe's own benchmark when none are given. */
+    static final int CUSTOM_TRIALS = 5;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Measured trials per point: rounds of a scaling study (default " + STUDY_TRIALS
+                    + "), trials of a recipe's own benchmark (default " + CUSTOM_TRIALS + ").")
+    Integer trials;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Warm-up runs per point (default ${DEFAULT-VALUE}).")
     int warmup = 2;
@@ -56,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N",
             description = "Fresh JVMs that each measure every point, in a shuffled order (default 3 for workloads that run in this JVM, 0 for those whose workers are other JVMs; 0: measure in this JVM).")
     Integer forks;
+
+    @Option(names = "--fork-jvm-arg", paramLabel = "OPTION",
+            description = "An extra option for every fork's JVM, e.g. --fork-jvm-arg=-Xmx2g (repeatable).")
+    List<String> forkJvmArgs = new java.util.ArrayList<>();
 
     @Option(names = "--warmup-time", paramLabel = "SECONDS",
             description = "Minimum warm-up time per point and fork, besides --warmup runs (default ${DEFAULT-VALUE}).")
@@ -85,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trials < 1) {
+        if (trials != null && trials < 1) {
             throw new CookbookCli.UsageError("--trials must be at least 1, got " + trials);
         }
         if (warmup < 0) {
@@ -126,12 +137,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             int n = forks != null ? forks : workload.inProcess() ? 3 : 0;
             ScalingExperiment study = ScalingExperiment.of(workload).id(recipe.id()).workers(workers)
-                    .variants(variants).warmup(warmup).trials(trials)
+                    .variants(variants).warmup(warmup).trials(trials == null ? STUDY_TRIALS : trials)
                     .warmupTime(Duration.ofNanos(Math.round(warmupTime * 1e9)))
                     .minTrialTime(Duration.ofNanos(Math.round(minTrialMillis * 1e6)))
-                    .forks(n).seed(seed).probe(true).progress(progress()).build();
+                    .forks(n).forkJvmOptions(forkJvmArgs).seed(seed).probe(true).progress(progress()).build();
             System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %s, %d warm-up + %d trials%n",
-                    recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup, trials);
+                    recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup,
+                    trials == null ? STUDY_TRIALS : trials);
             try {
                 result = study.run();
             } catch (ForkFailedException e) {
@@ -155,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private int custom(RecipeInfo recipe, CustomBenchmark bench) throws Exception {
         CustomBenchmark.Report report = bench.run(
-                new CustomBenchmark.Options(workers == null ? List.of() : workers, warmup, trials), progress());
+                new CustomBenchmark.Options(workers == null ? List.of() : workers, warmup, trials == null ? CUSTOM_TRIALS : trials), progress());
         TextTable t = new TextTable(report.columns());
         report.rows().forEach(r -> t.row(r.stream().map(BenchCommand::cell).toList()));
         System.out.println(report.title());

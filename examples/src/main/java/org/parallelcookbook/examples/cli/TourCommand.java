@@ -44,10 +44,20 @@ final class TourCommand implements Callable<Integer> {
     /** config/jvm.options, the one list of JVM options (the launcher script passes the same file as @argfile). */
     static final List<String> JVM_OPTIONS = jvmOptions();
 
+    /**
+     * config/jvm-vector.options, what a benchmark JVM adds (the incubating Vector API of chapter 6's
+     * Java matmul; the launcher script adds the same file to {@code ./cookbook bench}).
+     */
+    static final List<String> BENCH_JVM_OPTIONS = jvmOptions("jvm-vector.options");
+
     static List<String> jvmOptions() {
-        try (var in = TourCommand.class.getResourceAsStream("/META-INF/cookbook/jvm.options")) {
+        return jvmOptions("jvm.options");
+    }
+
+    static List<String> jvmOptions(String file) {
+        try (var in = TourCommand.class.getResourceAsStream("/META-INF/cookbook/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("META-INF/cookbook/jvm.options is not in the jar: rebuild it (./cookbook)");
+                throw new IllegalStateException("META-INF/cookbook/" + file + " is not in the jar: rebuild it (./cookbook)");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

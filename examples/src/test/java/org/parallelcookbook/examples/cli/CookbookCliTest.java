@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,6 +86,20 @@ class CookbookCliTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aForkThatFailsIsOneLineNamingItAndItsExitStatusAndExitOne() {
+        // an option the fork's JVM rejects: the fork exits 1 before any measurement
+        assertEquals(1, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0",
+                "--trials", "1", "--forks", "2", "--fork-jvm-arg=-XX:+NoSuchCookbookOption"));
+        List<String> lines = err().lines().filter(l -> !l.startsWith("bench ") && !l.contains("[") && !l.isBlank()).toList();
+        assertEquals(1, lines.size(), "one line besides the start and progress lines: " + err());
+        assertTrue(lines.get(0).contains("fork 1 of 2 exited with status 1"), lines.get(0));
+        assertFalse(err().contains("\tat ") || err().contains("Exception"), "no stack trace: " + err());
+        assertTrue(out().isEmpty(), out());
+        assertEquals(0, ChildJvm.liveCount());
+    }
+
+    @Test
     void benchWritesTableJsonCsvAndChart(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("r.json");
         Path csv = dir.resolve("r.csv");
@@ -103,7 +118,8 @@ class CookbookCliTest {
         assertEquals(2, ((java.util.List<?>) p2.get("forks")).size());
         assertEquals(3, Files.readAllLines(csv).size());
         assertTrue(Files.size(png) > 1000);
-        assertTrue(err().contains("[1/4]") && err().contains("[4/4]") && err().contains("fork 2/2"), "progress on stderr: " + err());
+        // per fork: 2 warm-ups and 1 round
+        assertTrue(err().contains("[1/6]") && err().contains("[6/6]") && err().contains("fork 2/2"), "progress on stderr: " + err());
         assertEquals(0, ChildJvm.liveCount());
     }
 

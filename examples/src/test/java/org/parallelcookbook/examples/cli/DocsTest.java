@@ -56,17 +56,23 @@ class DocsTest {
                 List<DocsCommand.Block> found = DocsCommand.blocks(page);
                 blocks += found.size();
                 for (DocsCommand.Block b : found) {
-                    if (b.command().getFirst().equals("run")) {
-                        String[] args = b.command().subList(2, b.command().size()).toArray(String[]::new);
-                        Class<?> type = Class.forName(Recipes.require(b.command().get(1)).className());
-                        try {
-                            RecipeMain.describe(() -> Mains.invoke(type, List.of("--help"))).orElseThrow().parse(args);
-                        } catch (org.parallelcookbook.core.UsageException e) {
-                            drifts.add(page.getFileName() + ": " + b.commandLine() + ": " + e.getMessage());
+                    for (List<String> command : b.commands()) {
+                        if (command.getFirst().equals("run")) {
+                            String[] args = command.subList(2, command.size()).toArray(String[]::new);
+                            Class<?> type = Class.forName(Recipes.require(command.get(1)).className());
+                            try {
+                                RecipeMain.describe(() -> Mains.invoke(type, List.of("--help"))).orElseThrow().parse(args);
+                            } catch (org.parallelcookbook.core.UsageException e) {
+                                drifts.add(page.getFileName() + ": ./cookbook " + String.join(" ", command) + ": " + e.getMessage());
+                            }
                         }
                     }
                 }
                 for (DocsCommand.Drift d : DocsCommand.check(page, found, Duration.ofSeconds(300))) {
+                    if (d.notice()) { // a block whose command needs a part this machine lacks: said, not failed
+                        System.out.println(d.block().where() + ": " + d.block().commandLine() + ": " + d.what());
+                        continue;
+                    }
                     drifts.add(page.getFileName() + ":" + (d.block().markerLine() + 1) + ": " + d.block().commandLine()
                             + ": " + d.what());
                 }

@@ -64,21 +64,42 @@ class LauncherScriptTest {
     }
 
     private static Result script(String... args) throws Exception {
+        return script(true, 120, args);
+    }
+
+    /** Runs the script; {@code bare}: on the simulated machine without MPJ, PoCL and Maven, else on this one. */
+    private static Result script(boolean bare, int seconds, String... args) throws Exception {
         var command = new java.util.ArrayList<>(List.of("bash", root.resolve("cookbook").toString()));
         command.addAll(List.of(args));
         var pb = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.remove("MPJ_HOME");
-        env.put("COOKBOOK_SYSROOT", emptySysroot.toString());
+        if (bare) {
+            env.remove("MPJ_HOME");
+            env.put("COOKBOOK_SYSROOT", emptySysroot.toString());
+        }
         env.put("COOKBOOK_NO_INSTALL", "1");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         p.getOutputStream().close();
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "script still running");
-            return new Result(p.exitValue(), out);
+            var out = new java.io.ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    p.getInputStream().transferTo(out);
+                } catch (IOException e) {
+                    // the process was killed: what it printed so far is kept
+                }
+            });
+            boolean ended = p.waitFor(seconds, TimeUnit.SECONDS);
+            if (!ended) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            reader.join(10_000);
+            assertTrue(ended, "script still running after " + seconds + " s: " + out.toString(StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
         } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
     }
@@ -114,5 +135,53 @@ class LauncherScriptTest {
         Result run = script("run", "ch2.semaphore");
         assertEquals(1, run.status(), run.out());
         assertTrue(run.out().contains("Maven is missing") && run.out().contains("apt-get install -y maven"), run.out());
+    }
+
+    /**
+     * A worker started with {@code ./cookbook worker} holds the jar's shared lock for as long as it
+     * runs; a {@code ./cookbook run} in another terminal (chapter 5 shows this) must start beside it
+     * when the jar is up to date, not wait for the worker to end.
+     */
+    @Test
+    void aRunStartsWhileAnotherCookbookJvmHoldsTheJar() throws Exception {
+        Path lock = root.resolve("examples/target/.build.lock");
+        Path stamp = root.resolve("examples/target/cookbook.jar.sources");
+        // the jar is up to date: its stamp is the script's own list of the (here: few) sources
+        String text = Files.readString(root.resolve("cookbook"));
+        var m = java.util.regex.Pattern.compile("(?ms)^sources_list\\(\\) \\{.*?^\\}").matcher(text);
+        assertTrue(m.find(), "the script defines sources_list");
+        Process list = new ProcessBuilder("bash", "-c", "ROOT='" + root + "'\n" + m.group() + "\nsources_list > '" + stamp + "'")
+                .redirectErrorStream(true).start();
+        assertTrue(list.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, list.exitValue());
+        Result alone;
+        try {
+            alone = script(false, 120, "run", "ch1.introducing-python");
+        } catch (AssertionError | RuntimeException e) {
+            Files.deleteIfExists(stamp);
+            throw e;
+        }
+        if (alone.status() != 0) {
+            Files.deleteIfExists(stamp);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(alone.status() == 0 || !alone.out().contains("missing system parts"),
+                "this machine lacks a system part the script checks before a run: " + alone.out());
+        assertEquals(0, alone.status(), alone.out());
+        assertFalse(alone.out().contains("building"), "the stamp matches: no build: " + alone.out());
+
+        // another cookbook JVM: one process that holds the shared lock on fd 9 (exec: no child left behind)
+        Process holder = new ProcessBuilder("bash", "-c", "exec 9>'" + lock + "'; flock -s 9; echo locked; exec sleep 120").start();
+        try {
+            var ready = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("locked", ready.readLine());
+            Result beside = script(false, 40, "run", "ch1.introducing-python");
+            assertEquals(0, beside.status(), beside.out());
+            assertFalse(beside.out().contains("waiting for the build lock"), beside.out());
+            assertEquals(alone.out(), beside.out());
+        } finally {
+            holder.destroyForcibly();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            Files.deleteIfExists(stamp); // the other tests' jar has no stamp: "sources changed"
+        }
     }
 }

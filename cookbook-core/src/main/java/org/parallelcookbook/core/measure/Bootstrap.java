@@ -66,7 +66,7 @@ public final class Bootstrap {
     /** {@link #method()} for a study measured in rounds ({@link #roundMedians}). */
     public String roundsMethod() {
         return String.format(java.util.Locale.ROOT,
-                "%.0f %% hierarchical percentile bootstrap, %d replicates (forks resampled, then rounds within each fork: a round's trials of all points drawn together)",
+                "%.0f %% hierarchical percentile bootstrap, %d replicates (forks resampled, then rounds within each fork: a round's trials of all points drawn together); speedup: the median of the per-round ratios T1/Tp",
                 level * 100, replicates);
     }
 
@@ -103,7 +103,55 @@ public final class Bootstrap {
         return replicate(points, true);
     }
 
+    /**
+     * Replicates of a study measured in rounds, for speedups from <em>paired</em> trials: the
+     * draws of {@link #roundMedians} (forks, then whole rounds inside each drawn fork), and from
+     * each draw both every point's median time and, for every point i, the median of the per-round
+     * ratios {@code point[base] / point[i]} over the drawn rounds: the speedup of round r compares
+     * trial r at one worker with trial r at p, taken seconds apart, so a fork or a spell of seconds
+     * in which the machine ran slower cancels in each ratio.
+     *
+     * @param points as for {@link #roundMedians}
+     * @param base   the point the ratios are taken against (p = 1)
+     */
+    public RoundReplicates roundRatios(List<double[][]> points, int base) {
+        double[][] medians = replicate(points, true, base);
+        return new RoundReplicates(java.util.Arrays.stream(medians).map(r -> java.util.Arrays.copyOf(r, points.size())).toArray(double[][]::new),
+                java.util.Arrays.stream(medians).map(r -> java.util.Arrays.copyOfRange(r, points.size(), 2 * points.size()))
+                        .toArray(double[][]::new));
+    }
+
+    /**
+     * What {@link #roundRatios} replicated: {@code medians[replicate][point]} and
+     * {@code ratios[replicate][point]} (the median paired ratio base / point).
+     */
+    public record RoundReplicates(double[][] medians, double[][] ratios) {
+    }
+
+    /** The median of the per-round ratios {@code base[f][r] / other[f][r]} over every round of every fork. */
+    public static double pairedRatio(double[][] base, double[][] other) {
+        int size = 0;
+        for (double[] f : base) {
+            size += f.length;
+        }
+        double[] ratios = new double[size];
+        int at = 0;
+        for (int f = 0; f < base.length; f++) {
+            if (base[f].length != other[f].length) {
+                throw new IllegalArgumentException("paired ratios need the same rounds at both points");
+            }
+            for (int r = 0; r < base[f].length; r++) {
+                ratios[at++] = base[f][r] / other[f][r];
+            }
+        }
+        return median(ratios);
+    }
+
     private double[][] replicate(List<double[][]> points, boolean rounds) {
+        return replicate(points, rounds, -1);
+    }
+
+    private double[][] replicate(List<double[][]> points, boolean rounds, int base) {
         if (points.isEmpty()) {
             return new double[replicates][0];
         }
@@ -121,7 +169,8 @@ public final class Bootstrap {
                 }
             }
         }
-        double[][] out = new double[replicates][points.size()];
+        int n = points.size();
+        double[][] out = new double[replicates][base < 0 ? n : 2 * n];
         int[] drawn = new int[forks];
         int[][] trialDraws = new int[forks][];
         for (int r = 0; r < replicates; r++) {
@@ -152,6 +201,19 @@ public final class Bootstrap {
                     }
                 }
                 out[r][i] = median(pooled);
+                if (base >= 0) {
+                    double[][] b = points.get(base);
+                    double[] ratios = new double[size];
+                    int k2 = 0;
+                    for (int k = 0; k < forks; k++) {
+                        double[] num = b[drawn[k]];
+                        double[] den = p[drawn[k]];
+                        for (int t = 0; t < den.length; t++) {
+                            ratios[k2++] = num[trialDraws[k][t]] / den[trialDraws[k][t]];
+                        }
+                    }
+                    out[r][n + i] = median(ratios);
+                }
             }
         }
         return out;

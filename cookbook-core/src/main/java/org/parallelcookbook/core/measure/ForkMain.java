@@ -65,7 +65,8 @@ public final class ForkMain {
             }
             Measurer.RoundProgress told = (done, what) -> System.err.println(PROGRESS + done + " " + what);
             List<Measurer.Sample> samples = Boolean.FALSE.equals(job.get("rounds")) ? measurer.sampleBlocks(works, labels, told)
-                    : measurer.sampleRounds(works, labels, told);
+                    : measurer.sampleRounds(works, labels, told,
+                    Duration.ofNanos(job.containsKey("measure_ns") ? num(job, "measure_ns").longValue() : 0));
             for (int i = 0; i < points.size(); i++) {
                 Map<?, ?> point = (Map<?, ?>) points.get(i);
                 Measurer.Sample s = samples.get(i);

@@ -25,6 +25,8 @@ public final class Measurer {
 
     /** At most this many operations in one trial. */
     static final int MAX_OPERATIONS = 1_000_000;
+    /** At most this many rounds, whatever the minimum time of the rounds (a clock that never moves). */
+    static final int MAX_ROUNDS = 10_000;
     /** At most this many warm-up runs, whatever the minimum warm-up time (a clock that never moves). */
     static final int MAX_WARMUP_RUNS = 1_000_000;
 
@@ -153,6 +155,21 @@ public final class Measurer {
      */
     public List<Sample> sampleRounds(List<? extends Callable<?>> works, List<String> labels, RoundProgress progress)
             throws Exception {
+        return sampleRounds(works, labels, progress, Duration.ZERO);
+    }
+
+    /**
+     * {@link #sampleRounds(List, List, RoundProgress)} with a minimum time: rounds go on past
+     * {@code trials} until the rounds have taken at least {@code minRoundsTime} (at most
+     * {@value #MAX_ROUNDS} rounds), so that a fast workload gets many pairs and a slow one its
+     * {@code trials}. Progress steps past {@code trials} stay at the last step.
+     */
+    public List<Sample> sampleRounds(List<? extends Callable<?>> works, List<String> labels, RoundProgress progress,
+                                     Duration minRoundsTime) throws Exception {
+        if (minRoundsTime.isNegative()) {
+            throw new IllegalArgumentException("minimum rounds time must be >= 0");
+        }
+        long minRoundsNanos = minRoundsTime.toNanos();
         int n = works.size();
         if (labels.size() != n) {
             throw new IllegalArgumentException("one label per piece of work");
@@ -162,9 +179,13 @@ public final class Measurer {
             progress.step(i, "warm-up " + labels.get(i));
             warm[i] = warmUp(works.get(i));
         }
-        double[][] seconds = new double[n][trials];
-        for (int r = 0; r < trials; r++) {
-            progress.step(n + r, "round " + (r + 1) + "/" + trials);
+        List<double[]> byRound = new ArrayList<>();
+        long roundsStart = clock.nanoTime();
+        for (int r = 0; r < MAX_ROUNDS && (r < trials || clock.nanoTime() - roundsStart < minRoundsNanos); r++) {
+            progress.step(n + Math.min(r, trials - 1), r < trials ? "round " + (r + 1) + "/" + trials
+                    : String.format(java.util.Locale.ROOT, "round %d, until %.1f s of rounds", r + 1, minRoundsNanos / 1e9));
+            double[] round = new double[n];
+            byRound.add(round);
             for (int k = 0; k < n; k++) {
                 int i = r % 2 == 0 ? k : n - 1 - k;
                 Callable<?> work = works.get(i);
@@ -174,12 +195,16 @@ public final class Measurer {
                     Sink.consume(work.call());
                 }
                 long end = clock.nanoTime();
-                seconds[i][r] = (end - start) / 1e9 / operations;
+                round[i] = (end - start) / 1e9 / operations;
             }
         }
         List<Sample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Sample(seconds[i], warm[i].operations(), warm[i].warmupRuns()));
+            double[] seconds = new double[byRound.size()];
+            for (int r = 0; r < seconds.length; r++) {
+                seconds[r] = byRound.get(r)[i];
+            }
+            out.add(new Sample(seconds, warm[i].operations(), warm[i].warmupRuns()));
         }
         return out;
     }

@@ -59,6 +59,7 @@ public final class ScalingExperiment {
     private final Duration forkTimeout;
     private final Bootstrap bootstrap;
     private final List<String> extraForkOptions;
+    private final Duration measureTime;
 
     private ScalingExperiment(Builder b) {
         this.id = b.id == null ? b.workload.name() : b.id;
@@ -82,6 +83,7 @@ public final class ScalingExperiment {
         this.forkTimeout = b.forkTimeout;
         this.bootstrap = b.bootstrap == null ? Bootstrap.seeded(b.seed) : b.bootstrap;
         this.extraForkOptions = List.copyOf(b.forkJvmOptions);
+        this.measureTime = b.measureTime;
         if (forks > 0) {
             requireForkable(workload.getClass());
         }
@@ -126,7 +128,7 @@ public final class ScalingExperiment {
                     keys.stream().<java.util.concurrent.Callable<Object>>map(k -> () -> workload.run(k.variant(), k.workers())).toList();
             List<String> labels = keys.stream().map(Key::label).toList();
             Measurer.RoundProgress told = (done, what) -> progress.update(done, steps, what);
-            List<Measurer.Sample> samples = rounds ? measurer.sampleRounds(works, labels, told)
+            List<Measurer.Sample> samples = rounds ? measurer.sampleRounds(works, labels, told, measureTime)
                     : measurer.sampleBlocks(works, labels, told);
             for (int i = 0; i < keys.size(); i++) {
                 Measurer.Sample s = samples.get(i);
@@ -154,7 +156,7 @@ public final class ScalingExperiment {
         }
         String method = rounds ? bootstrap.roundsMethod() : bootstrap.method();
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
-                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), rounds, forks, seed,
+                measurer.minWarmup(), measurer.trials(), measurer.minTrial(), rounds ? measureTime : Duration.ZERO, rounds, forks, seed,
                 forks == 0 ? method + "; one JVM only, so no between-JVM variance is in the intervals" : method,
                 probed, Instant.now(), series);
     }
@@ -201,6 +203,7 @@ public final class ScalingExperiment {
             j.put("trials", measurer.trials());
             j.put("min_trial_ns", measurer.minTrial().toNanos());
             j.put("rounds", rounds);
+            j.put("measure_ns", measureTime.toNanos());
             List<Object> points = new ArrayList<>();
             for (Key k : order) {
                 points.add(Map.of("variant", k.variant(), "workers", k.workers()));
@@ -306,7 +309,9 @@ public final class ScalingExperiment {
      * 1 &lt; p &lt;= cores): more threads than cores measure oversubscription, not the program's serial part.
      *
      * @param trials for each worker count, its trials per fork (every point the same forks)
-     * @param rounds whether trial r of every point was taken in round r (then whole rounds are resampled)
+     * @param rounds whether trial r of every point was taken in round r: then whole rounds are resampled
+     *               and a speedup is the median of the paired per-round ratios T1[r] / Tp[r]; otherwise
+     *               the ratio of the two medians
      */
     static ScalingResult.Series analyse(String variant, List<Integer> workers, List<List<ForkTrials>> trials,
                                         int cores, Bootstrap bootstrap, boolean rounds) {
@@ -329,18 +334,32 @@ public final class ScalingExperiment {
         for (int i = 0; i < n; i++) {
             fit[i] = !anyWithinCores || workers.get(i) <= cores;
         }
-        double[] speedups = speedups(medians, one);
+        // rounds: the speedup of a point is the median of its paired per-round ratios T1[r] / Tp[r];
+        // blocks: the ratio of the two medians
+        double[] speedups = new double[n];
+        double[][] timeReps;
+        double[][] speedupReps;
+        if (rounds) {
+            for (int i = 0; i < n; i++) {
+                speedups[i] = Bootstrap.pairedRatio(perFork.get(one), perFork.get(i));
+            }
+            Bootstrap.RoundReplicates reps = bootstrap.roundRatios(perFork, one);
+            timeReps = reps.medians();
+            speedupReps = reps.ratios();
+        } else {
+            speedups = speedups(medians, one);
+            timeReps = bootstrap.medians(perFork);
+            speedupReps = java.util.Arrays.stream(timeReps).map(r -> speedups(r, one)).toArray(double[][]::new);
+        }
         double serial = fitSerialFraction(workers, speedups, fit);
-
-        double[][] reps = rounds ? bootstrap.roundMedians(perFork) : bootstrap.medians(perFork);
-        Interval serialCi = bootstrap.derived(reps, r -> fitSerialFraction(workers, speedups(r, one), fit));
+        Interval serialCi = bootstrap.derived(speedupReps, r -> fitSerialFraction(workers, r, fit));
         List<ScalingPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int p = workers.get(i);
             int at = i;
-            points.add(new ScalingPoint(p, times[i], bootstrap.derived(reps, r -> r[at]),
-                    speedups[i], bootstrap.derived(reps, r -> r[one] / r[at]),
-                    PerformanceMetrics.efficiency(speedups[i], p), bootstrap.derived(reps, r -> r[one] / r[at] / p),
+            points.add(new ScalingPoint(p, times[i], bootstrap.derived(timeReps, r -> r[at]),
+                    speedups[i], bootstrap.derived(speedupReps, r -> r[at]),
+                    PerformanceMetrics.efficiency(speedups[i], p), bootstrap.derived(speedupReps, r -> r[at] / p),
                     PerformanceMetrics.karpFlatt(speedups[i], p),
                     PerformanceMetrics.amdahl(1 - serial, p), PerformanceMetrics.gustafson(serial, p),
                     trials.get(i)));
@@ -408,6 +427,7 @@ public final class ScalingExperiment {
         private boolean probe;
         private Duration forkTimeout = Duration.ofMinutes(30);
         private List<String> forkJvmOptions = List.of();
+        private Duration measureTime = Duration.ZERO;
         private Bootstrap bootstrap;
         private Clock clock = Clock.system();
         private Progress progress = Progress.none();
@@ -443,7 +463,20 @@ public final class ScalingExperiment {
             return this;
         }
 
-        /** Measured trials per point (and fork); default 5. */
+        /**
+         * Minimum time of the rounds per fork (or in this JVM): rounds go on past {@link #trials}
+         * until they have taken this long ({@link Measurer#sampleRounds(List, List, Measurer.RoundProgress, Duration)});
+         * default none. Ignored by a workload measured in blocks.
+         */
+        public Builder measureTime(Duration measureTime) {
+            if (measureTime.isNegative()) {
+                throw new IllegalArgumentException("measure time must be >= 0");
+            }
+            this.measureTime = measureTime;
+            return this;
+        }
+
+        /** Measured trials per point (and fork), the minimum number of rounds; default 5. */
         public Builder trials(int trials) {
             this.trials = trials;
             return this;

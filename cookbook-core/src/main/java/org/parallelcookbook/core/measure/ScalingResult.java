@@ -18,6 +18,8 @@ import java.util.List;
  * @param minWarmup      minimum warm-up time per point and fork
  * @param trials         measured trials per point and fork
  * @param minTrial       minimum trial time; shorter runs are batched
+ * @param measureTime    minimum time of the rounds per fork (rounds go on past {@code trials} until
+ *                       it is reached); zero: exactly {@code trials} rounds
  * @param rounds         whether the points were measured interleaved, in rounds of one trial per
  *                       point ({@link Measurer#sampleRounds}), or point by point
  * @param forks          fresh JVMs that measured every point (0: the measuring JVM itself)
@@ -28,7 +30,7 @@ import java.util.List;
  * @param series         one series per variant
  */
 public record ScalingResult(String id, String workload, String model, int cores, Machine machine, int warmup,
-                            Duration minWarmup, int trials, Duration minTrial, boolean rounds, int forks, long seed,
+                            Duration minWarmup, int trials, Duration minTrial, Duration measureTime, boolean rounds, int forks, long seed,
                             String intervalMethod, Probe probe, Instant date, List<Series> series) {
 
     public ScalingResult {

@@ -88,8 +88,9 @@ public final class ScalingReport {
         String warm = r.warmup() + " warm-up run" + (r.warmup() == 1 ? "" : "s")
                 + (r.minWarmup().isZero() ? "" : String.format(Locale.ROOT, " and >= %.2f s warm-up", r.minWarmup().toNanos() / 1e9));
         String batch = r.minTrial().isZero() ? "" : String.format(Locale.ROOT, ", trials >= %.0f ms (batched below)", r.minTrial().toNanos() / 1e6);
+        String atLeast = r.measureTime().isZero() ? "" : String.format(Locale.ROOT, " (more until >= %.1f s of rounds)", r.measureTime().toNanos() / 1e9);
         String trials = r.rounds()
-                ? r.trials() + " round" + (r.trials() == 1 ? "" : "s") + " of one trial per point" + batch + ", reversed in every second round"
+                ? r.trials() + " round" + (r.trials() == 1 ? "" : "s") + atLeast + " of one trial per point" + batch + ", reversed in every second round"
                 : r.trials() + " trial" + (r.trials() == 1 ? "" : "s") + " per point in one block" + batch;
         if (r.forks() == 0) {
             return "in this JVM (no forks): " + warm + " per point, then " + trials + "; fixed point order";
@@ -172,10 +173,11 @@ public final class ScalingReport {
         root.put("warmup_min_s", result.minWarmup().toNanos() / 1e9);
         root.put("trials", result.trials());
         root.put("min_trial_s", result.minTrial().toNanos() / 1e9);
+        root.put("measure_min_s", result.measureTime().toNanos() / 1e9);
         root.put("forks", result.forks());
         root.put("fork_order", result.forks() == 0 ? "in-process, fixed order" : "seeded shuffle per pair of forks, reversed in the second fork of each pair");
         root.put("schedule", result.rounds()
-                ? "rounds: every point warmed up in the fork's order, then one trial per point per round, the order reversed in every second round; trial r of every point is from round r"
+                ? "rounds: every point warmed up in the fork's order, then one trial per point per round, the order reversed in every second round; trial r of every point is from round r; speedup = median over all rounds of T1[r] / Tp[r]"
                 : "blocks: each point warmed up and measured in turn, all its trials in one block");
         root.put("seed", result.seed());
         root.put("interval_method", result.intervalMethod());

@@ -2,6 +2,7 @@ package org.parallelcookbook.core.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -122,20 +123,55 @@ class ScalingExperimentTest {
 
     @Test
     void intervalsOfSpeedupAndEfficiencyComeFromTheSameResamples() {
-        // two rounds: T1 {4, 8}, T2 {3, 5}; a round's trials are drawn together for both points
-        // replicate 1: fork 0, rounds 0,1 -> medians 6 and 4, S = 1.5; replicate 2: fork 0, rounds 1,1 -> 8 and 5, S = 1.6
-        // 50 %: quantiles 0.25 and 0.75 of {1.5, 1.6}: 1.525 and 1.575
+        // two rounds: T1 {4, 8}, T2 {3, 5}; paired per-round speedups 4/3 and 8/5, median (4/3 + 8/5) / 2 = 22/15
+        // replicate 1: fork 0, rounds 0,1 -> ratios {4/3, 8/5}, median 22/15; replicate 2: fork 0, rounds 1,1 -> 8/5
+        // 50 %: quantiles 0.25 and 0.75 of {22/15, 24/15}: 22.5/15 = 1.5 and 23.5/15
         var b = new Bootstrap(BootstrapTest.scripted(0, 0, 1, 0, 1, 1), 2, 0.5);
         var s = ScalingExperiment.analyse("v", List.of(1, 2), List.of(one(4, 8), one(3, 5)), 2, b, true);
-        assertEquals(1.5, s.at(2).speedup(), 1e-12); // median 6 / median 4
-        assertEquals(1.525, s.at(2).speedupCi().lo(), 1e-12);
-        assertEquals(1.575, s.at(2).speedupCi().hi(), 1e-12);
-        assertEquals(0.7625, s.at(2).efficiencyCi().lo(), 1e-12);
-        assertEquals(0.7875, s.at(2).efficiencyCi().hi(), 1e-12);
+        assertEquals(22.0 / 15, s.at(2).speedup(), 1e-12, "not median 6 / median 4 = 1.5");
+        assertEquals(1.5, s.at(2).speedupCi().lo(), 1e-12);
+        assertEquals(23.5 / 15, s.at(2).speedupCi().hi(), 1e-12);
+        assertEquals(0.75, s.at(2).efficiencyCi().lo(), 1e-12);
+        assertEquals(23.5 / 30, s.at(2).efficiencyCi().hi(), 1e-12);
         assertEquals(Interval.point(1), s.at(1).speedupCi());
-        // the serial fraction of the replicates, f = 2 / S - 1: S 1.5 -> 1/3, S 1.6 -> 1/4; 50 % of {1/4, 1/3}
-        assertEquals(0.25 + 0.25 / 12, s.serialFractionCi().lo(), 1e-12);
-        assertEquals(0.25 + 0.75 / 12, s.serialFractionCi().hi(), 1e-12);
+        // the time intervals come from the same draws: T2 medians 4 and 5
+        assertEquals(4.25, s.at(2).timeCi().lo(), 1e-12);
+        assertEquals(4.75, s.at(2).timeCi().hi(), 1e-12);
+        // the serial fraction of the replicates, f = 2 / S - 1: S 22/15 -> 4/11, S 24/15 -> 1/4
+        double f1 = 2 / (22.0 / 15) - 1;
+        double f2 = 0.25;
+        assertEquals(f2 + 0.25 * (f1 - f2), s.serialFractionCi().lo(), 1e-12);
+        assertEquals(f2 + 0.75 * (f1 - f2), s.serialFractionCi().hi(), 1e-12);
+        // measured in blocks, the same trials give the ratio of the medians
+        var blocks = ScalingExperiment.analyse("v", List.of(1, 2), List.of(one(4, 8), one(3, 5)), 2, Bootstrap.seeded(1), false);
+        assertEquals(1.5, blocks.at(2).speedup(), 1e-12);
+    }
+
+    @Test
+    void pairedRatiosCancelASlowForkThatPooledMediansDoNot() {
+        // fork A ran at speed 1, fork B at half speed, both with a true speedup of 2
+        double[][] t1 = {{1.0, 1.0, 1.0}, {2.0, 2.0, 2.0}};
+        double[][] t2 = {{0.5, 0.5, 0.5}, {1.0, 1.0, 1.0}};
+        assertEquals(2.0, Bootstrap.pairedRatio(t1, t2), 1e-12);
+        var s = ScalingExperiment.analyse("v", List.of(1, 2),
+                List.of(List.of(new ForkTrials(1, 1, 0, 1, 0, List.of(1.0, 1.0, 1.0)), new ForkTrials(2, 2, 0, 1, 0, List.of(2.0, 2.0, 2.0))),
+                        List.of(new ForkTrials(1, 1, 1, 1, 0, List.of(0.5, 0.5, 0.5)), new ForkTrials(2, 2, 1, 1, 0, List.of(1.0, 1.0, 1.0)))),
+                2, Bootstrap.seeded(4), true);
+        assertEquals(2.0, s.at(2).speedup(), 1e-12);
+        assertEquals(Interval.point(2.0), s.at(2).speedupCi(), "every replicate's paired ratio is 2");
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.pairedRatio(new double[][] {{1, 2}}, new double[][] {{1}}));
+    }
+
+    @Test
+    void roundsGoOnUntilTheMinimumTimeOfRounds() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        // variant a: 1 s at p = 1, 0.75 s at p = 2: a round is 1.75 s; 10 s of rounds takes 6 rounds (10.5 s), more than trials 2
+        ScalingResult r = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(2)).warmup(0).trials(2)
+                .measureTime(java.time.Duration.ofSeconds(10)).clock(() -> w.now[0]).build().run();
+        assertEquals(6, r.first().at(2).forks().get(0).seconds().size());
+        assertEquals(6, r.first().at(1).forks().get(0).seconds().size());
+        assertEquals(java.time.Duration.ofSeconds(10), r.measureTime());
+        assertThrows(IllegalArgumentException.class, () -> ScalingExperiment.of(w).measureTime(java.time.Duration.ofSeconds(-1)));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ReportFormatTest {
         var b = new ScalingResult.Series("b", 0, Interval.point(0), List.of(
                 point(1, 0.0005, 1.0, Interval.point(1), 40), point(2, 0.0004, 1.25, new Interval(1.1, 1.3), 50)));
         return new ScalingResult("x.id", "work", "worker JVMs", 2, new Machine(4, "25.0.1", "Linux 6 amd64", "Model X"), 3,
-                Duration.ofMillis(250), 7, Duration.ofMillis(10), true, forks, 9, "the method", probe, Instant.parse("2026-01-02T03:04:05Z"),
+                Duration.ofMillis(250), 7, Duration.ofMillis(10), Duration.ofSeconds(5), true, forks, 9, "the method", probe, Instant.parse("2026-01-02T03:04:05Z"),
                 List.of(a, b));
     }
 
@@ -44,7 +44,7 @@ class ReportFormatTest {
         String t = ScalingReport.table(study(2, null));
         List<String> lines = t.lines().toList();
         assertEquals("x.id: work; worker JVMs, 2 cores (Model X), JDK 25.0.1", lines.get(0));
-        assertEquals("2 forks (fresh JVMs), each: 3 warm-up runs and >= 0.25 s warm-up per point, then 7 rounds of one trial per point, "
+        assertEquals("2 forks (fresh JVMs), each: 3 warm-up runs and >= 0.25 s warm-up per point, then 7 rounds (more until >= 5.0 s of rounds) of one trial per point, "
                 + "trials >= 10 ms (batched below), reversed in every second round; point order shuffled, reversed in every second fork (seed 9)",
                 lines.get(1));
         assertTrue(Json.read(ScalingReport.json(study(2, null))).get("schedule").toString().startsWith("rounds:"));
@@ -66,10 +66,10 @@ class ReportFormatTest {
     @Test
     void inOneJvmTheLineSaysSo() {
         ScalingResult r = study(0, new Probe(1.0, 0.5));
-        assertEquals("in this JVM (no forks): 3 warm-up runs and >= 0.25 s warm-up per point, then 7 rounds of one trial per point, "
+        assertEquals("in this JVM (no forks): 3 warm-up runs and >= 0.25 s warm-up per point, then 7 rounds (more until >= 5.0 s of rounds) of one trial per point, "
                 + "trials >= 10 ms (batched below), reversed in every second round; fixed point order", ScalingReport.measuredHow(r));
         assertTrue(ScalingReport.table(r).contains("machine probe (fixed single-thread work): 1.000 s before, 500.00 ms after (-50.0 %)"));
-        ScalingResult plain = new ScalingResult("x", "w", "m", 1, r.machine(), 1, Duration.ZERO, 1, Duration.ZERO, false, 1, 3, "m",
+        ScalingResult plain = new ScalingResult("x", "w", "m", 1, r.machine(), 1, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO, false, 1, 3, "m",
                 null, Instant.EPOCH, r.series());
         assertEquals("1 fork (fresh JVMs), each: 1 warm-up run per point, then 1 trial per point in one block; point order shuffled, "
                 + "reversed in every second fork (seed 3)", ScalingReport.measuredHow(plain));

@@ -58,7 +58,7 @@ class ReportTest {
         var t2 = new ScalingPoint(2, Summary.of(0.5), time2, 2, new Interval(efficiency2.lo() * 2, efficiency2.hi() * 2),
                 1, efficiency2, 0, 2, 2, List.of(new ForkTrials(1, 10, 1, 1, 2, List.of(0.5))));
         return new ScalingResult("x", "w", "threads in one JVM", 2, new Machine(2, "25", "Linux", "cpu"), 2,
-                Duration.ZERO, 5, Duration.ZERO, true, 1, 42, "method", probe, Instant.EPOCH,
+                Duration.ZERO, 5, Duration.ZERO, Duration.ZERO, true, 1, 42, "method", probe, Instant.EPOCH,
                 List.of(new ScalingResult.Series("default", 0, Interval.point(0), List.of(t1, t2))));
     }
 

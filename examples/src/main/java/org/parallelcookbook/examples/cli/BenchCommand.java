@@ -47,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Worker counts, comma-separated, e.g. 1,2,4 (default: the recipe's).")
     List<Integer> workers;
 
-    /** Rounds of a scaling study when none are given: one trial per point each, so more cost little. */
+    /** Rounds of a scaling study at least, when none are given (more until --measure-time). */
     static final int STUDY_TRIALS = 10;
     /** Trials of a recipe's own benchmark when none are given. */
     static final int CUSTOM_TRIALS = 5;
@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N",
             description = "Fresh JVMs that each measure every point, in a shuffled order (default 3 for workloads that run in this JVM, 0 for those whose workers are other JVMs; 0: measure in this JVM).")
     Integer forks;
+
+    @Option(names = "--measure-time", paramLabel = "SECONDS",
+            description = "Minimum time of a scaling study's rounds per fork: rounds go on past --trials until it is reached (default ${DEFAULT-VALUE}).")
+    double measureTime = 5;
 
     @Option(names = "--fork-jvm-arg", paramLabel = "OPTION",
             description = "An extra option for every fork's JVM, e.g. --fork-jvm-arg=-Xmx2g (repeatable).")
@@ -105,6 +109,9 @@ final class BenchCommand implements Callable<Integer> {
         if (forks != null && forks < 0) {
             throw new CookbookCli.UsageError("--forks must be 0 or more, got " + forks);
         }
+        if (!(measureTime >= 0) || Double.isInfinite(measureTime)) {
+            throw new CookbookCli.UsageError("--measure-time must be 0 or more seconds, got " + measureTime);
+        }
         if (!(warmupTime >= 0) || Double.isInfinite(warmupTime)) {
             throw new CookbookCli.UsageError("--warmup-time must be 0 or more seconds, got " + warmupTime);
         }
@@ -140,6 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                     .variants(variants).warmup(warmup).trials(trials == null ? STUDY_TRIALS : trials)
                     .warmupTime(Duration.ofNanos(Math.round(warmupTime * 1e9)))
                     .minTrialTime(Duration.ofNanos(Math.round(minTrialMillis * 1e6)))
+                    .measureTime(Duration.ofNanos(Math.round(measureTime * 1e9)))
                     .forks(n).forkJvmOptions(forkJvmArgs).seed(seed).probe(true).progress(progress()).build();
             System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %s, %d warm-up + %d trials%n",
                     recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup,

@@ -70,6 +70,7 @@ class CookbookCliTest {
                 {"bench", "ch1.performance", "--chart", "x.gif"},
                 {"bench", "ch1.performance", "--forks", "-1"},
                 {"bench", "ch1.performance", "--forks", "abc"},
+                {"bench", "ch1.performance", "--measure-time", "-1"},
                 {"frobnicate"},
                 {"tour", "--chapter", "x"},
                 {"compare", "fractal"},
@@ -89,7 +90,7 @@ class CookbookCliTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aForkThatFailsIsOneLineNamingItAndItsExitStatusAndExitOne() {
         // an option the fork's JVM rejects: the fork exits 1 before any measurement
-        assertEquals(1, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0",
+        assertEquals(1, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0", "--measure-time", "0",
                 "--trials", "1", "--forks", "2", "--fork-jvm-arg=-XX:+NoSuchCookbookOption"));
         List<String> lines = err().lines().filter(l -> !l.startsWith("bench ") && !l.contains("[") && !l.isBlank()).toList();
         assertEquals(1, lines.size(), "one line besides the start and progress lines: " + err());
@@ -105,7 +106,7 @@ class CookbookCliTest {
         Path csv = dir.resolve("r.csv");
         Path png = dir.resolve("s.png");
         // the recipe's own workload is 32 M samples; one trial at 1 and 2 workers in 2 forks keeps this short
-        assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0",
+        assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0", "--measure-time", "0",
                 "--trials", "1", "--forks", "2", "--json", json.toString(), "--csv", csv.toString(), "--chart", png.toString()));
         assertTrue(out().contains("speedup [95 % CI]") && out().contains("Karp-Flatt") && out().contains("Gustafson"), out());
         assertTrue(out().contains("2 forks (fresh JVMs)") && out().contains("machine probe"), out());

@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--measure-time", paramLabel = "SECONDS",
             description = "Minimum time of a scaling study's rounds per fork: rounds go on past --trials until it is reached (default ${DEFAULT-VALUE}).")
-    double measureTime = 5;
+    double measureTime = 15;
 
     @Option(names = "--fork-jvm-arg", paramLabel = "OPTION",
             description = "An extra option for every fork's JVM, e.g. --fork-jvm-arg=-Xmx2g (repeatable).")

@@ -300,8 +300,8 @@ final class DocsCommand implements Callable<Integer> {
                     + " test checks the table's columns).*";
             case "varies" -> "*One run on " + machine + "; the output varies from run to run ("
                     + b.attributes().getOrDefault("why", "scheduling") + ").*";
-            default -> "*Measured earlier on an idle machine (" + b.attributes().getOrDefault("why", "benchmark figures")
-                    + "); kept as it is until someone regenerates it on an idle machine: `./cookbook docs --all " + b.page() + "`.*";
+            default -> "*Measured on " + machine + ", idle (" + b.attributes().getOrDefault("why", "benchmark figures")
+                    + "); regenerated only on purpose, on an idle machine: `./cookbook docs --all " + b.page() + "`.*";
         };
         return b.needs() == null ? kindNote : kindNote + needsSuffix(b);
     }

@@ -74,16 +74,9 @@ public final class Measurer {
      * Warms up, calibrates the batch, and returns every trial's time per operation.
      */
     public Sample sample(Callable<?> work) throws Exception {
-        long fastest = Long.MAX_VALUE;
-        int warmupRuns = 0;
-        long warmupStart = clock.nanoTime();
-        while (warmupRuns < warmup
-                || (clock.nanoTime() - warmupStart < minWarmupNanos && warmupRuns < MAX_WARMUP_RUNS)) {
-            long start = clock.nanoTime();
-            Sink.consume(work.call());
-            fastest = Math.min(fastest, clock.nanoTime() - start);
-            warmupRuns++;
-        }
+        WarmLoop w = warmLoop(work, warmup);
+        long fastest = w.fastest();
+        int warmupRuns = w.runs();
         double[] seconds = new double[trials];
         int from = 0;
         int operations = 1;
@@ -119,19 +112,27 @@ public final class Measurer {
 
     /** The warm-up loop of {@link #sample} without its trials; calibrates the batch size on the warm-up runs. */
     private Warm warmUp(Callable<?> work) throws Exception {
-        long fastest = Long.MAX_VALUE;
-        int warmupRuns = 0;
-        long warmupStart = clock.nanoTime();
         // without warm-up, a batched study still needs one run to calibrate on: it counts as warm-up
-        int runs = minTrialNanos > 0 ? Math.max(1, warmup) : warmup;
-        while (warmupRuns < runs
-                || (clock.nanoTime() - warmupStart < minWarmupNanos && warmupRuns < MAX_WARMUP_RUNS)) {
+        WarmLoop w = warmLoop(work, minTrialNanos > 0 ? Math.max(1, warmup) : warmup);
+        return new Warm(minTrialNanos > 0 ? operations(w.fastest(), minTrialNanos) : 1, w.runs());
+    }
+
+    /** What the warm-up loop did: its fastest run (Long.MAX_VALUE when none ran) and how many runs. */
+    private record WarmLoop(long fastest, int runs) {
+    }
+
+    /** Runs the work until both {@code minRuns} runs and the minimum warm-up time are reached. */
+    private WarmLoop warmLoop(Callable<?> work, int minRuns) throws Exception {
+        long fastest = Long.MAX_VALUE;
+        int runs = 0;
+        long warmupStart = clock.nanoTime();
+        while (runs < minRuns || (clock.nanoTime() - warmupStart < minWarmupNanos && runs < MAX_WARMUP_RUNS)) {
             long start = clock.nanoTime();
             Sink.consume(work.call());
             fastest = Math.min(fastest, clock.nanoTime() - start);
-            warmupRuns++;
+            runs++;
         }
-        return new Warm(minTrialNanos > 0 ? operations(fastest, minTrialNanos) : 1, warmupRuns);
+        return new WarmLoop(fastest, runs);
     }
 
     /**

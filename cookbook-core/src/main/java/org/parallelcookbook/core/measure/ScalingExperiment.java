@@ -81,7 +81,7 @@ public final class ScalingExperiment {
         this.probe = b.probe;
         this.clock = b.clock;
         this.forkTimeout = b.forkTimeout;
-        this.bootstrap = b.bootstrap == null ? Bootstrap.seeded(b.seed) : b.bootstrap;
+        this.bootstrap = b.bootstrap == null ? Bootstrap.seeded(b.seed, b.confidence) : b.bootstrap;
         this.extraForkOptions = List.copyOf(b.forkJvmOptions);
         this.measureTime = b.measureTime;
         if (forks > 0) {
@@ -158,7 +158,7 @@ public final class ScalingExperiment {
         return new ScalingResult(id, workload.name(), workload.model(), cores, machine, measurer.warmup(),
                 measurer.minWarmup(), measurer.trials(), measurer.minTrial(), rounds ? measureTime : Duration.ZERO, rounds, forks, seed,
                 forks == 0 ? method + "; one JVM only, so no between-JVM variance is in the intervals" : method,
-                probed, Instant.now(), series);
+                bootstrap.level(), probed, Instant.now(), series);
     }
 
     /** One point of the study: a variant at a worker count. */
@@ -429,6 +429,7 @@ public final class ScalingExperiment {
         private List<String> forkJvmOptions = List.of();
         private Duration measureTime = Duration.ZERO;
         private Bootstrap bootstrap;
+        private double confidence = Bootstrap.STUDY_LEVEL;
         private Clock clock = Clock.system();
         private Progress progress = Progress.none();
 
@@ -521,7 +522,20 @@ public final class ScalingExperiment {
             return this;
         }
 
-        /** The bootstrap of the intervals; default {@link Bootstrap#seeded(long)} with the study's seed. */
+        /**
+         * Confidence level of the intervals, in (0, 1); default {@link Bootstrap#STUDY_LEVEL} (99.9 %).
+         * Ignored when a {@link #bootstrap(Bootstrap)} is given: that one's level counts.
+         */
+        public Builder confidence(double level) {
+            Bootstrap.replicatesFor(level);
+            this.confidence = level;
+            return this;
+        }
+
+        /**
+         * The bootstrap of the intervals; default {@link Bootstrap#seeded(long, double)} with the study's
+         * seed and {@link #confidence(double)}.
+         */
         public Builder bootstrap(Bootstrap bootstrap) {
             this.bootstrap = Objects.requireNonNull(bootstrap);
             return this;

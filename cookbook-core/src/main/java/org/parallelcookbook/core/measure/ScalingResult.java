@@ -25,15 +25,19 @@ import java.util.List;
  * @param forks          fresh JVMs that measured every point (0: the measuring JVM itself)
  * @param seed           seed of the point order of each fork and of the bootstrap
  * @param intervalMethod how the intervals were computed, in one sentence
+ * @param confidence     the intervals' confidence level, e.g. 0.999
  * @param probe          the single-thread probe before and after, or null when not taken
  * @param date           when the study finished
  * @param series         one series per variant
  */
 public record ScalingResult(String id, String workload, String model, int cores, Machine machine, int warmup,
                             Duration minWarmup, int trials, Duration minTrial, Duration measureTime, boolean rounds, int forks, long seed,
-                            String intervalMethod, Probe probe, Instant date, List<Series> series) {
+                            String intervalMethod, double confidence, Probe probe, Instant date, List<Series> series) {
 
     public ScalingResult {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence level must lie in (0, 1), got " + confidence);
+        }
         series = List.copyOf(series);
     }
 

@@ -18,6 +18,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.PerformanceMetrics;
 import org.parallelcookbook.core.measure.ScalingPoint;
 import org.parallelcookbook.core.measure.ScalingResult;
@@ -33,7 +34,7 @@ public final class Charts {
     }
 
     /**
-     * Speedup against workers: the measured curve of every variant with its 95 % intervals as error
+     * Speedup against workers: the measured curve of every variant with its intervals (the study's level) as error
      * bars, the ideal line S = p, Amdahl's curve for the serial fraction fitted to the measurements,
      * and Gustafson's scaled speedup for the same fraction.
      */
@@ -64,7 +65,7 @@ public final class Charts {
             m.setMarkerColor(color);
             for (ScalingPoint p : s.points()) {
                 // an error bar: a vertical segment from the interval's low to its high end
-                XYSeries bar = chart.addSeries(label + " 95 % interval at p = " + p.workers(),
+                XYSeries bar = chart.addSeries(label + " " + Bootstrap.percent(result.confidence()) + " interval at p = " + p.workers(),
                         new double[] {p.workers(), p.workers()}, new double[] {p.speedupCi().lo(), p.speedupCi().hi()});
                 bar.setMarker(SeriesMarkers.NONE);
                 bar.setLineColor(color);

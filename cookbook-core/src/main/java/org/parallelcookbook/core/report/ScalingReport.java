@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.parallelcookbook.core.measure.Bootstrap;
 import org.parallelcookbook.core.measure.ForkTrials;
 import org.parallelcookbook.core.measure.Interval;
 import org.parallelcookbook.core.measure.Probe;
@@ -50,8 +51,9 @@ public final class ScalingReport {
                 out.append(nl).append("variant ").append(s.variant()).append(nl);
             }
             boolean batched = s.points().stream().anyMatch(p -> operations(p) > 1);
-            List<String> header = new ArrayList<>(List.of("workers", "median [95 % CI]", "speedup [95 % CI]",
-                    "efficiency [95 % CI]", "Karp-Flatt", "Amdahl", "Gustafson"));
+            String ci = " [" + Bootstrap.percent(result.confidence()) + " CI]";
+            List<String> header = new ArrayList<>(List.of("workers", "median" + ci, "speedup" + ci,
+                    "efficiency" + ci, "Karp-Flatt", "Amdahl", "Gustafson"));
             if (batched) {
                 header.add("ops/trial");
             }
@@ -181,6 +183,7 @@ public final class ScalingReport {
                 : "blocks: each point warmed up and measured in turn, all its trials in one block");
         root.put("seed", result.seed());
         root.put("interval_method", result.intervalMethod());
+        root.put("confidence", result.confidence());
         if (result.probe() != null) {
             Map<String, Object> probe = new LinkedHashMap<>();
             probe.put("before_s", result.probe().beforeSeconds());

@@ -151,4 +151,40 @@ class BootstrapTest {
         assertEquals(0.075, i.halfWidth(), 1e-12);
         assertEquals("[0.90, 1.05]", i.format("%.2f"));
     }
+
+    @Test
+    void aStudysLevelIsJmhs999PercentWithReplicatesForItsTails() {
+        assertEquals(0.999, Bootstrap.STUDY_LEVEL);
+        // 20 / (1 - level) replicates, at least 2000: 10 replicates lie beyond each bound
+        assertEquals(20000, Bootstrap.replicatesFor(0.999));
+        assertEquals(20000, Bootstrap.replicatesFor(99.9 / 100));
+        assertEquals(4000, Bootstrap.replicatesFor(0.995));
+        assertEquals(2000, Bootstrap.replicatesFor(0.95));
+        assertEquals(2000, Bootstrap.replicatesFor(0.5));
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.replicatesFor(1));
+        Bootstrap b = Bootstrap.seeded(3, 0.999);
+        assertEquals(20000, b.replicates());
+        assertEquals(0.999, b.level());
+        assertTrue(b.method().startsWith("99.9 % hierarchical percentile bootstrap, 20000 replicates"), b.method());
+        assertEquals("95 %", Bootstrap.percent(0.95));
+        assertEquals("99.9 %", Bootstrap.percent(99.9 / 100));
+        assertEquals("99 %", Bootstrap.percent(0.99));
+        assertEquals("80.25 %", Bootstrap.percent(0.8025));
+    }
+
+    @Test
+    void aHigherLevelWidensTheIntervalByHand() {
+        // the same two replicates as intervalOfAMedianByHand ({1, 3}): at 99.9 % the quantiles are
+        // 0.0005 and 0.9995 (type 7): 1 + 0.0005 * 2 = 1.001 and 1 + 0.9995 * 2 = 2.999
+        var b = new Bootstrap(scripted(0, 0, 0, 1, 0, 2, 2, 1), 2, 0.999);
+        Interval ci = b.medianOf(new double[] {1, 2, 3});
+        assertEquals(1.001, ci.lo(), 1e-12);
+        assertEquals(2.999, ci.hi(), 1e-12);
+        // and a seeded bootstrap's 99.9 % interval contains its 95 % one, from the same kind of draws
+        double[][] forks = {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, {2, 4, 6, 8, 10, 12}, {1.5, 2.5, 3.5}};
+        Interval narrow = Bootstrap.seeded(11).median(forks);
+        Interval wide = Bootstrap.seeded(11, 0.999).median(forks);
+        assertTrue(wide.lo() <= narrow.lo() && wide.hi() >= narrow.hi() && wide.hi() - wide.lo() > narrow.hi() - narrow.lo(),
+                narrow + " inside " + wide);
+    }
 }

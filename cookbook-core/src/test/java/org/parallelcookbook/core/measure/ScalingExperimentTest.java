@@ -252,5 +252,22 @@ class ScalingExperimentTest {
         assertEquals(3, t.warmupRuns());
         assertEquals(0.75, t.seconds().get(0), 1e-9, "per operation");
         assertTrue(r.intervalMethod().startsWith("90 % hierarchical percentile bootstrap, 10 replicates"), r.intervalMethod());
+        assertEquals(0.9, r.confidence(), "the given bootstrap's level, not the builder's default");
+    }
+
+    @Test
+    void theConfidenceLevelSetsTheIntervalsAndTheReplicates() throws Exception {
+        FakeAmdahl w = new FakeAmdahl(0.5);
+        ScalingResult byDefault = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(1, 2)).warmup(0).trials(3)
+                .clock(() -> w.now[0]).build().run();
+        assertEquals(Bootstrap.STUDY_LEVEL, byDefault.confidence());
+        assertTrue(byDefault.intervalMethod().startsWith("99.9 % hierarchical percentile bootstrap, 20000 replicates"),
+                byDefault.intervalMethod());
+        ScalingResult ninety = ScalingExperiment.of(w).variants(List.of("a")).workers(List.of(1, 2)).warmup(0).trials(3)
+                .confidence(0.9).clock(() -> w.now[0]).build().run();
+        assertEquals(0.9, ninety.confidence());
+        assertTrue(ninety.intervalMethod().startsWith("90 % hierarchical percentile bootstrap, 2000 replicates"), ninety.intervalMethod());
+        assertThrows(IllegalArgumentException.class, () -> ScalingExperiment.of(w).confidence(1.0));
+        assertThrows(IllegalArgumentException.class, () -> ScalingExperiment.of(w).confidence(0));
     }
 }

@@ -35,7 +35,7 @@ class ReportFormatTest {
         var b = new ScalingResult.Series("b", 0, Interval.point(0), List.of(
                 point(1, 0.0005, 1.0, Interval.point(1), 40), point(2, 0.0004, 1.25, new Interval(1.1, 1.3), 50)));
         return new ScalingResult("x.id", "work", "worker JVMs", 2, new Machine(4, "25.0.1", "Linux 6 amd64", "Model X"), 3,
-                Duration.ofMillis(250), 7, Duration.ofMillis(10), Duration.ofSeconds(5), true, forks, 9, "the method", probe, Instant.parse("2026-01-02T03:04:05Z"),
+                Duration.ofMillis(250), 7, Duration.ofMillis(10), Duration.ofSeconds(5), true, forks, 9, "the method", 0.99, probe, Instant.parse("2026-01-02T03:04:05Z"),
                 List.of(a, b));
     }
 
@@ -49,6 +49,9 @@ class ReportFormatTest {
                 lines.get(1));
         assertTrue(Json.read(ScalingReport.json(study(2, null))).get("schedule").toString().startsWith("rounds:"));
         assertEquals("intervals: the method", lines.get(2));
+        // the header names the study's level (this one 99 %), and the JSON carries it
+        assertTrue(t.lines().anyMatch(l -> l.matches("workers\\s+median \\[99 % CI\\]\\s+speedup \\[99 % CI\\]\\s+efficiency \\[99 % CI\\]\\s+Karp-Flatt.*")), t);
+        assertEquals(0.99, ((Number) Json.read(ScalingReport.json(study(2, null))).get("confidence")).doubleValue());
         assertTrue(t.contains("variant a, with comma") && t.contains("variant b"), t);
         assertTrue(t.lines().anyMatch(l -> l.matches("1\\s+2\\.000 s \\[1\\.980, 2\\.020\\]\\s+1\\.00 \\[1\\.00, 1\\.00\\]\\s+1\\.00 \\[1\\.00, 1\\.00\\]\\s+-\\s+1\\.50\\s+1\\.75")), t);
         assertTrue(t.lines().anyMatch(l -> l.matches("2\\s+1\\.250 s \\[1\\.23[78], 1\\.26[23]\\]\\s+1\\.60 \\[1\\.50, 1\\.70\\]\\s+0\\.80 \\[0\\.75, 0\\.85\\]\\s+0\\.125\\s+1\\.50\\s+1\\.75")), t);
@@ -70,7 +73,7 @@ class ReportFormatTest {
                 + "trials >= 10 ms (batched below), reversed in every second round; fixed point order", ScalingReport.measuredHow(r));
         assertTrue(ScalingReport.table(r).contains("machine probe (fixed single-thread work): 1.000 s before, 500.00 ms after (-50.0 %)"));
         ScalingResult plain = new ScalingResult("x", "w", "m", 1, r.machine(), 1, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO, false, 1, 3, "m",
-                null, Instant.EPOCH, r.series());
+                0.95, null, Instant.EPOCH, r.series());
         assertEquals("1 fork (fresh JVMs), each: 1 warm-up run per point, then 1 trial per point in one block; point order shuffled, "
                 + "reversed in every second fork (seed 3)", ScalingReport.measuredHow(plain));
         assertTrue(Json.read(ScalingReport.json(plain)).get("schedule").toString().startsWith("blocks:"));
@@ -119,7 +122,7 @@ class ReportFormatTest {
     void chartHasEveryCurveAndErrorBar() {
         var chart = Charts.speedup(study(2, null));
         Map<String, XYSeries> s = chart.getSeriesMap();
-        XYSeries bar = s.get("a, with comma 95 % interval at p = 2");
+        XYSeries bar = s.get("a, with comma 99 % interval at p = 2");
         assertEquals(List.of(2.0, 2.0), Arrays.stream(bar.getXData()).boxed().toList());
         assertEquals(List.of(1.5, 1.7), Arrays.stream(bar.getYData()).boxed().toList());
         XYSeries gustafson = s.get("Gustafson (scaled problem), serial 0.250 (a, with comma)");

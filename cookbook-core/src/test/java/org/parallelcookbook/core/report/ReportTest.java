@@ -58,7 +58,7 @@ class ReportTest {
         var t2 = new ScalingPoint(2, Summary.of(0.5), time2, 2, new Interval(efficiency2.lo() * 2, efficiency2.hi() * 2),
                 1, efficiency2, 0, 2, 2, List.of(new ForkTrials(1, 10, 1, 1, 2, List.of(0.5))));
         return new ScalingResult("x", "w", "threads in one JVM", 2, new Machine(2, "25", "Linux", "cpu"), 2,
-                Duration.ZERO, 5, Duration.ZERO, Duration.ZERO, true, 1, 42, "method", probe, Instant.EPOCH,
+                Duration.ZERO, 5, Duration.ZERO, Duration.ZERO, true, 1, 42, "method", 0.95, probe, Instant.EPOCH,
                 List.of(new ScalingResult.Series("default", 0, Interval.point(0), List.of(t1, t2))));
     }
 
@@ -152,7 +152,7 @@ class ReportTest {
         assertEquals("", rows.get(1).get(header.indexOf("karp_flatt")));
         String table = ScalingReport.table(r);
         assertTrue(table.lines().anyMatch(l -> l.matches("2\\s+500\\.00 ms \\[500\\.00, 500\\.00\\]\\s+2\\.00 \\[2\\.00, 2\\.00\\]\\s+1\\.00 \\[1\\.00, 1\\.00\\].*")), table);
-        assertTrue(table.contains("Gustafson") && table.contains("intervals: 95 % hierarchical"), table);
+        assertTrue(table.contains("Gustafson") && table.contains("intervals: 99.9 % hierarchical") && table.contains("speedup [99.9 % CI]"), table);
     }
 
     @Test
@@ -203,7 +203,7 @@ class ReportTest {
         assertEquals('P', bytes[1]);
         var chart = Charts.speedup(r);
         assertTrue(chart.getSeriesMap().keySet().stream().anyMatch(k -> k.startsWith("Gustafson")), chart.getSeriesMap().keySet().toString());
-        var bar = chart.getSeriesMap().get("measured 95 % interval at p = 2");
+        var bar = chart.getSeriesMap().get("measured 99.9 % interval at p = 2");
         assertEquals(List.of(2.0, 2.0), java.util.Arrays.stream(bar.getYData()).boxed().toList(), "an error bar from lo to hi");
         assertTrue(Files.readString(Charts.write(chart, dir.resolve("s.svg"))).contains("<svg"));
         Path bars = Charts.write(Charts.bars("t", "GFLOP/s", List.of("a", "b"), List.of(1.0, 2.0)), dir.resolve("b.svg"));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cookbook bench <id>}: the recipe's benchmark. For a {@link ScalableWorkload} a scaling
- * study (workers, median, speedup and efficiency each with its 95 % interval, Karp-Flatt, Amdahl,
+ * study (workers, median, speedup and efficiency each with its interval (99.9 % unless --confidence says otherwise), Karp-Flatt, Amdahl,
  * Gustafson), measured in {@code --forks} fresh JVMs with a shuffled point order, with progress on
  * stderr and optionally JSON, CSV and a chart; for a {@link CustomBenchmark} its own table.
  * A fork that fails is one line naming the fork and its exit status, and exit status 1.
@@ -80,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Minimum time of one trial in milliseconds: shorter runs are batched and divided back (default ${DEFAULT-VALUE}; 0: never batch).")
     double minTrialMillis = 10;
 
+    @Option(names = "--confidence", paramLabel = "PERCENT",
+            description = "Confidence level of a scaling study's intervals, in percent (default ${DEFAULT-VALUE}, as JMH; "
+                    + "a recipe's own benchmark reports 95 %% intervals).")
+    double confidence = 99.9;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the forks' point order and of the bootstrap (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -108,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (forks != null && forks < 0) {
             throw new CookbookCli.UsageError("--forks must be 0 or more, got " + forks);
+        }
+        if (!(confidence > 0 && confidence < 100)) {
+            throw new CookbookCli.UsageError("--confidence must lie between 0 and 100 (percent), got " + confidence);
         }
         if (!(measureTime >= 0) || Double.isInfinite(measureTime)) {
             throw new CookbookCli.UsageError("--measure-time must be 0 or more seconds, got " + measureTime);
@@ -147,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     .variants(variants).warmup(warmup).trials(trials == null ? STUDY_TRIALS : trials)
                     .warmupTime(Duration.ofNanos(Math.round(warmupTime * 1e9)))
                     .minTrialTime(Duration.ofNanos(Math.round(minTrialMillis * 1e6)))
-                    .measureTime(Duration.ofNanos(Math.round(measureTime * 1e9)))
+                    .measureTime(Duration.ofNanos(Math.round(measureTime * 1e9))).confidence(confidence / 100)
                     .forks(n).forkJvmOptions(forkJvmArgs).seed(seed).probe(true).progress(progress()).build();
             System.err.printf(Locale.ROOT, "bench %s: %s, workers %s, %s, %d warm-up + %d trials%n",
                     recipe.id(), workload.name(), study.workers(), n == 0 ? "in this JVM" : n + " forks", warmup,

@@ -71,6 +71,9 @@ class CookbookCliTest {
                 {"bench", "ch1.performance", "--forks", "-1"},
                 {"bench", "ch1.performance", "--forks", "abc"},
                 {"bench", "ch1.performance", "--measure-time", "-1"},
+                {"bench", "ch1.performance", "--confidence", "100"},
+                {"bench", "ch1.performance", "--confidence", "0"},
+                {"bench", "ch1.performance", "--confidence", "abc"},
                 {"frobnicate"},
                 {"tour", "--chapter", "x"},
                 {"compare", "fractal"},
@@ -108,11 +111,14 @@ class CookbookCliTest {
         // the recipe's own workload is 32 M samples; one trial at 1 and 2 workers in 2 forks keeps this short
         assertEquals(0, run("bench", "ch1.performance", "--workers", "2", "--warmup", "0", "--warmup-time", "0", "--measure-time", "0",
                 "--trials", "1", "--forks", "2", "--json", json.toString(), "--csv", csv.toString(), "--chart", png.toString()));
-        assertTrue(out().contains("speedup [95 % CI]") && out().contains("Karp-Flatt") && out().contains("Gustafson"), out());
+        // a study's intervals default to 99.9 % (JMH's level), with 20,000 bootstrap replicates
+        assertTrue(out().contains("speedup [99.9 % CI]") && out().contains("Karp-Flatt") && out().contains("Gustafson"), out());
+        assertTrue(out().contains("intervals: 99.9 % hierarchical percentile bootstrap, 20000 replicates"), out());
         assertTrue(out().contains("2 forks (fresh JVMs)") && out().contains("machine probe"), out());
         var j = org.parallelcookbook.core.report.Json.read(Files.readString(json));
         assertEquals("ch1.performance", j.get("id"));
         assertEquals(2, ((Number) j.get("forks")).intValue());
+        assertEquals(0.999, ((Number) j.get("confidence")).doubleValue(), 1e-12);
         var p2 = (java.util.Map<?, ?>) ((java.util.List<?>) j.get("points")).get(1);
         assertEquals("default", p2.get("variant"));
         assertEquals(2, ((java.util.List<?>) p2.get("efficiency_ci")).size());

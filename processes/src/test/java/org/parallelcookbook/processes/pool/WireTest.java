@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -27,9 +28,10 @@ class WireTest {
     @Test
     void aRequestFrameIsIdLengthPayloadAndReadsBack() throws Exception {
         var bytes = new ByteArrayOutputStream();
-        var out = new DataOutputStream(bytes);
+        var out = new DataOutputStream(new BufferedOutputStream(bytes)); // as on a pipe: buffered
         Wire.writeFrame(out, 0x0102030405060708L, new byte[] {9, 8, 7});
         Wire.writeFrame(out, 2, new byte[0]);
+        // each frame is flushed: nothing waits in the buffer for a next write
         var in = in(bytes);
         assertEquals(0x0102030405060708L, in.readLong());
         assertArrayEquals(new byte[] {9, 8, 7}, Wire.readPayload(in));
@@ -41,7 +43,8 @@ class WireTest {
     @Test
     void aReplyIsIdStatusLengthPayload() throws Exception {
         var bytes = new ByteArrayOutputStream();
-        Wire.writeReply(new DataOutputStream(bytes), 42, Wire.FAILED, new byte[] {1, 2});
+        // buffered, as on the worker's stdout: the reply must be flushed, or the parent waits for it forever
+        Wire.writeReply(new DataOutputStream(new BufferedOutputStream(bytes)), 42, Wire.FAILED, new byte[] {1, 2});
         assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 0, 42, 1, 0, 0, 0, 2, 1, 2}, bytes.toByteArray());
     }
 

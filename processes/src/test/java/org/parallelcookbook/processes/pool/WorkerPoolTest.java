@@ -241,5 +241,8 @@ class WorkerPoolTest {
         var e = assertThrows(IllegalStateException.class,
                 () -> WorkerPool.builder().workers(1).jvmOptions("-XX:+NoSuchOptionAtAll").start().close());
         assertTrue(e.getMessage().contains("exit status 1"), e.getMessage());
+        // and quotes the end of the worker's stderr, where the JVM says what was wrong
+        assertTrue(e.getMessage().contains("; its stderr ends: ") && e.getMessage().contains("NoSuchOptionAtAll"),
+                e.getMessage());
     }
 }

@@ -20,12 +20,50 @@ final class FaultyChildren {
         }
     }
 
-    /** Drains its input and exits with status 3. */
+    /** Drains its input, prints two lines and then blank ones on stderr, and exits with status 3. */
     public static final class FailingSquarer {
         public static void main(String[] args) throws IOException {
             System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            System.err.println("FailingSquarer: an earlier line");
             System.err.println("FailingSquarer: giving up on purpose");
+            System.err.println("   "); // blank lines after the last word: not what the parent should quote
+            System.err.println();
+            System.err.flush();
             Runtime.getRuntime().halt(3);
+        }
+    }
+
+    /** Drains its input and exits with the status given as its argument. */
+    public static final class ExitWith {
+        public static void main(String[] args) throws IOException {
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            Runtime.getRuntime().halt(Integer.parseInt(args[0]));
+        }
+    }
+
+    /** Exits with status 3 at once, reading nothing: a sender with more to write than a pipe holds fails too. */
+    public static final class QuitAtOnce {
+        public static void main(String[] args) {
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
+    /** Writes a valid, empty stream (the header), drains its input, then exits with status 4. */
+    public static final class HeaderThenFail {
+        public static void main(String[] args) throws IOException {
+            var out = IntPipe.writer(new FileOutputStream(FileDescriptor.out));
+            out.flush();
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            Runtime.getRuntime().halt(4);
+        }
+    }
+
+    /** Drains its input and kills its own JVM with SIGKILL (Unix: {@code kill -KILL <pid>}). */
+    public static final class SelfKiller {
+        public static void main(String[] args) throws Exception {
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(60_000); // the signal ends this JVM before the sleep does
         }
     }
 

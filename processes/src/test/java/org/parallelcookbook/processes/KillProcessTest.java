@@ -44,6 +44,18 @@ class KillProcessTest {
 
     @Test
     @Timeout(120)
+    void aLiveChildThatRunsAnotherMainIsNotTakenForTheWorker() throws Exception {
+        // the look at the children must match the worker's class, not any live child JVM
+        try (ChildJvm other = JvmLauncher.forMain(NamedWorker.class).quickStart().args("120000").start()) {
+            assertTrue(other.isAlive());
+            assertFalse(KillProcess.runsSleepyWorker(ProcessHandle.of(other.pid()).stream()),
+                    "a NamedWorker child is not a SleepyWorker");
+            assertFalse(KillProcess.runsSleepyWorker(java.util.stream.Stream.empty()), "no process, no worker");
+        }
+    }
+
+    @Test
+    @Timeout(120)
     @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "exit status 128 + signal is how Unix reports a signal death; Windows says 1")
     void sigtermKillsARunningChildWithStatus143BeforeItFinishes() throws Exception {
         var r = KillProcess.killRunningChild(Duration.ofMinutes(2), false);

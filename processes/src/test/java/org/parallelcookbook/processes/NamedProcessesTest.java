@@ -30,6 +30,14 @@ class NamedProcessesTest {
     }
 
     @Test
+    @Timeout(180)
+    void anInterruptedParentDestroysBothChildrenBeforeItThrows() {
+        // the children would sleep two minutes: only run's clean-up can have ended them when it throws
+        NoLeftoverChildren.assertInterruptedRecipeEndsItsChildren(NamedWorker.class, () -> new NamedProcesses()
+                .run(Arrays.asList("a", null), Duration.ofMinutes(2), line -> { }));
+    }
+
+    @Test
     void theCounterCountsNamedChildrenToo() {
         var p = new NamedProcesses();
         assertEquals("a", p.nameFor("a"));

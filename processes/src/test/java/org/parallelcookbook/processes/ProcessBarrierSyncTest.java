@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,21 @@ class ProcessBarrierSyncTest {
         assertEquals(2, passed.size());
         passed.forEach(p -> assertTrue(p.seq() > lastArrival, p + " passed before both had arrived"));
         assertEquals(2, events.stream().filter(e -> e.kind().equals("printed")).count());
+    }
+
+    @Test
+    @Timeout(180)
+    void anInterruptedRunDestroysItsFourChildrenAndDeletesTheSharedFile(@TempDir Path dir) throws Exception {
+        NoLeftoverChildren.assertInterruptedRecipeEndsItsChildren(ProcessBarrierSync.SyncWorker.class,
+                () -> ProcessBarrierSync.run(dir));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "the shared file is deleted");
+        }
+    }
+
+    @Test
+    void anEventLineIsParsedIntoItsFields() {
+        assertEquals(new Event("p3", "printed", 4, "12:00:01.5"), Event.parse("EVENT p3 printed 4 12:00:01.5"));
     }
 
     @Test

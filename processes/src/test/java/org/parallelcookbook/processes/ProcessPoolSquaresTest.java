@@ -27,9 +27,25 @@ class ProcessPoolSquaresTest {
     void theBenchmarkWorkloadComputesTheSameAnswerWithOneAndTwoWorkers() throws Exception {
         try (var bench = new PoolBenchmark()) {
             bench.setUp();
-            assertEquals(bench.run("cpu-16x100ms", 1), bench.run("cpu-16x100ms", 2));
+            Object one = bench.run("cpu-16x100ms", 1);
+            assertEquals(PoolBenchmark.TASKS, ((java.util.List<?>) one).size(), "one result per CPU task");
+            assertEquals(one, bench.run("cpu-16x100ms", 2));
             assertEquals(PoolBenchmark.EMPTY_TASKS, ((java.util.List<?>) bench.run("empty-x1000", 2)).size());
+            bench.close();
+            // close drops the pools it closed: a later run starts a fresh one instead of using a closed pool
+            assertEquals(PoolBenchmark.EMPTY_TASKS, ((java.util.List<?>) bench.run("empty-x1000", 1)).size());
         }
+    }
+
+    @Test
+    void theBenchmarkDeclaresItsWorkloadsWorkerCountsAndThatItsWorkRunsInOtherJvms() {
+        try (var bench = new PoolBenchmark()) {
+            assertEquals(java.util.List.of("cpu-16x100ms", "empty-x1000"), bench.variants());
+            assertEquals(java.util.List.of(1, 2, 4), bench.defaultWorkers());
+            assertTrue(!bench.inProcess(), "the measured work runs in worker JVMs, not in the measuring one");
+            assertTrue(bench.name().contains("16 CPU tasks") && bench.name().contains("1000 empty tasks"), bench.name());
+        }
+        assertTrue(PoolBenchmark.calibrate(1) >= 1, "a calibrated task does at least one iteration");
     }
 
     @Test

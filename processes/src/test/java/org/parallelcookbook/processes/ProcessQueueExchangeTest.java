@@ -1,6 +1,7 @@
 package org.parallelcookbook.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.core.launch.ChildJvmException;
 import org.parallelcookbook.core.launch.JvmLauncher;
@@ -29,6 +32,9 @@ class ProcessQueueExchangeTest {
         assertEquals(10, e.produced().size());
         assertEquals(e.produced(), e.consumed(), "one producer, one pipe: same multiset, even the same order");
         assertTrue(e.produced().stream().allMatch(v -> v >= 0 && v <= 256));
+        var random = new java.util.SplittableRandom(42);
+        assertEquals(IntStream.range(0, 10).mapToObj(i -> random.nextInt(257)).toList(), e.produced(),
+                "the producer's values, read back from its lines, are those of its seed");
     }
 
     @Test
@@ -87,6 +93,59 @@ class ProcessQueueExchangeTest {
         assertTrue(e.getMessage().contains("FailingSquarer'"), e.getMessage());
         assertTrue(e.getMessage().contains("failed") && e.getMessage().contains("exit status 3"), e.getMessage());
         assertEquals(3, e.exitCode());
+        assertTrue(e.getMessage().endsWith("; stderr: FailingSquarer: giving up on purpose"),
+                "the child's last stderr line, and no upstream note: the sender (3 ints) succeeded: " + e.getMessage());
+        assertFalse(e.getMessage().contains("an earlier line"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(180)
+    void onlyStatuses129To159AreReadAsSignals() {
+        // 128 + n for signal n = 1..31; 128 itself and 160 are plain exit statuses
+        for (int status : new int[] {128, 160}) {
+            var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                    JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),
+                    JvmLauncher.forMain(FaultyChildren.ExitWith.class).args(Integer.toString(status))));
+            assertEquals(status, e.exitCode(), e.getMessage());
+            assertTrue(e.getMessage().contains(", exit status " + status), e.getMessage());
+            assertFalse(e.getMessage().contains("signal"), e.getMessage());
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void aSenderThatFailsBecauseTheSquarerQuitIsNamedBesideIt() {
+        // 100,000 ints are more than a pipe holds: the sender's writes hit the closed pipe and it fails
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("100000"),
+                JvmLauncher.forMain(FaultyChildren.QuitAtOnce.class)));
+        assertEquals(3, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("child JVM 'QuitAtOnce' (pid " + e.pid() + ") failed (the pipe then carried: "
+                + "the stream was empty (no header)), exit status 3"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*; upstream 'Sender' \\(pid \\d+\\) exit status [1-9]\\d*$"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(180)
+    void aSquarerThatWritesACleanStreamButExitsNonZeroStillFails() {
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),
+                JvmLauncher.forMain(FaultyChildren.HeaderThenFail.class)));
+        assertEquals(4, e.exitCode(), e.getMessage());
+        assertEquals("HeaderThenFail", e.childName());
+        String expected = "child JVM 'HeaderThenFail' (pid " + e.pid() + ") failed, exit status 4";
+        assertTrue(e.getMessage().equals(expected) || e.getMessage().startsWith(expected + "; stderr: "), e.getMessage());
+    }
+
+    @Test
+    @Timeout(180)
+    @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "exit status 128 + signal is how Unix reports a signal death")
+    void aSquarerKilledByASignalIsNamedWithTheSignal() {
+        var e = assertThrows(ChildJvmException.class, () -> ProcessPipeSquares.pipeline(
+                JvmLauncher.forMain(ProcessPipeSquares.Sender.class).args("3"),
+                JvmLauncher.forMain(FaultyChildren.SelfKiller.class)));
+        assertEquals(137, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains(", exit status 137 (killed by signal 9)"), e.getMessage());
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.parallelcookbook.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,23 @@ class SharedStateManagerTest {
         var state = SharedStateManager.mappedArray(10, dir);
         assertEquals(expected(10, -1), state.map());
         assertEquals(expected(10, 1), state.writesPerKey());
+        assertEquals(10, state.childLines().size());
+    }
+
+    @Test
+    @Timeout(300)
+    void anInterruptedManagerDestroysItsWorkersBeforeItThrows() throws Exception {
+        NoLeftoverChildren.assertInterruptedRecipeEndsItsChildren(SharedStateManager.StateWorker.class,
+                () -> SharedStateManager.manager(4));
+    }
+
+    @Test
+    @Timeout(300)
+    void anInterruptedMappedVariantDestroysItsWorkersAndDeletesItsFile(@TempDir Path dir) throws Exception {
+        NoLeftoverChildren.assertInterruptedRecipeEndsItsChildren(SharedStateManager.StateWorker.class,
+                () -> SharedStateManager.mappedArray(4, dir));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "the mapped file is deleted");
+        }
     }
 }

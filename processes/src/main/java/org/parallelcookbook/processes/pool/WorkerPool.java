@@ -383,15 +383,16 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** The exit status, once the child has exited and its stderr has been read to the end (for {@link #tail}); -1 if it runs on. */
     private static int exitStatusOf(ChildJvm child) {
         try {
-            if (child.process().waitFor(2, TimeUnit.SECONDS)) {
-                return child.process().exitValue();
-            }
+            return child.waitFor(Duration.ofSeconds(2)).exitCode();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return -1;
         }
-        return -1;
     }
 
     private static String describe(int exit) {

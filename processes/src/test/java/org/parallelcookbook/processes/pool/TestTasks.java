@@ -81,4 +81,38 @@ final class TestTasks {
             return 1;
         }
     }
+
+    /** Throws an exception that has no message. */
+    record ThrowsWithoutMessage() implements RemoteTask<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * Writes a reply header of its own straight onto the worker's protocol stream (file descriptor
+     * 1, past the worker's buffer), so the parent reads it before the worker's real reply.
+     */
+    record FakeReply(long id, byte status) implements RemoteTask<Integer> {
+        @Override
+        public Integer call() throws java.io.IOException {
+            var raw = new java.io.DataOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+            raw.writeLong(id);
+            raw.writeByte(status);
+            raw.writeInt(0);
+            raw.flush();
+            return 0;
+        }
+    }
+
+    /** Kills its own worker JVM with SIGKILL (Unix: {@code kill -KILL <pid>}), every time. */
+    record KillOwnJvm() implements RemoteTask<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(Duration.ofMinutes(1)); // the signal ends this JVM first
+            return 0;
+        }
+    }
 }

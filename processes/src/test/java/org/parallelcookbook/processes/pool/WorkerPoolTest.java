@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -18,17 +19,22 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallelcookbook.processes.NoLeftoverChildren;
 import org.parallelcookbook.processes.pool.TestTasks.BlockUntilKilled;
 import org.parallelcookbook.processes.pool.TestTasks.Chatty;
 import org.parallelcookbook.processes.pool.TestTasks.Divide;
+import org.parallelcookbook.processes.pool.TestTasks.FakeReply;
 import org.parallelcookbook.processes.pool.TestTasks.HaltWorker;
+import org.parallelcookbook.processes.pool.TestTasks.KillOwnJvm;
 import org.parallelcookbook.processes.pool.TestTasks.ReturnsUri;
 import org.parallelcookbook.processes.pool.TestTasks.Served;
 import org.parallelcookbook.processes.pool.TestTasks.Sleep;
 import org.parallelcookbook.processes.pool.TestTasks.Square;
+import org.parallelcookbook.processes.pool.TestTasks.ThrowsWithoutMessage;
 
 @ExtendWith(NoLeftoverChildren.class)
 @Timeout(120)
@@ -167,11 +173,76 @@ class WorkerPoolTest {
     }
 
     @Test
+    void theParentRefusesANullTaskAndFailsOneItCannotSerialize() throws Exception {
+        try (var pool = WorkerPool.start(1)) {
+            var npe = assertThrows(NullPointerException.class, () -> pool.submit(null));
+            assertEquals("task", npe.getMessage());
+            Object notSerializable = new Object();
+            RemoteTask<Integer> captures = () -> notSerializable.hashCode();
+            var e = assertThrows(ExecutionException.class, () -> pool.submit(captures).get());
+            var iae = assertInstanceOf(IllegalArgumentException.class, e.getCause());
+            assertTrue(iae.getMessage().startsWith("task #1 (") && iae.getMessage().contains("cannot be serialized"),
+                    iae.getMessage());
+            assertEquals(49, pool.submit(new Square(7)).get().value(), "the pool goes on");
+        }
+    }
+
+    @Test
+    void aRemoteExceptionWithoutAMessageIsNamedByItsTypeAlone() throws Exception {
+        try (var pool = WorkerPool.start(1)) {
+            long pid = pool.workerPids().iterator().next();
+            var e = assertThrows(ExecutionException.class, () -> pool.submit(new ThrowsWithoutMessage()).get());
+            var remote = assertInstanceOf(RemoteTaskException.class, e.getCause());
+            assertEquals("task #1 failed in worker 1 (pid " + pid + "): java.lang.IllegalStateException", remote.getMessage());
+            assertEquals(null, remote.remoteMessage());
+        }
+    }
+
+    @Test
+    void aReplyThatIsNotAReplyCostsTheWorkerAndAfterTheRetryTheTask() throws Exception {
+        try (var pool = WorkerPool.start(1)) {
+            // task #1 writes a header with its own id but a status that does not exist
+            var e = assertThrows(ExecutionException.class, () -> pool.submit(new FakeReply(1, (byte) 7)).get());
+            var died = assertInstanceOf(WorkerDiedException.class, e.getCause());
+            assertEquals(-1, died.exitCode(), "the worker was still running: no exit status");
+            assertTrue(died.getMessage().contains(") stopped answering (garbage on the pipe: expected a reply to task #1, "
+                    + "got id 1 status 7) while running task #1"), died.getMessage());
+            assertTrue(died.getMessage().endsWith("; it had been retried once, giving up"), died.getMessage());
+            assertEquals(49, pool.submit(new Square(7)).get().value(), "a fresh worker took the slot");
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "exit status 128 + signal is how Unix reports a signal death")
+    void aWorkerKilledByASignalIsReportedWithTheSignal() throws Exception {
+        try (var pool = WorkerPool.start(1)) {
+            var e = assertThrows(ExecutionException.class, () -> pool.submit(new KillOwnJvm()).get());
+            var died = assertInstanceOf(WorkerDiedException.class, e.getCause());
+            assertEquals(137, died.exitCode());
+            assertTrue(died.getMessage().contains("died with exit status 137 (killed by signal 9) while running task #1"),
+                    died.getMessage());
+        }
+    }
+
+    @Test
+    void aWorkerThatDoesNotSayHelloInTimeFailsTheStart() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> WorkerPool.builder().workers(1).startTimeout(Duration.ofMillis(1)).start().close());
+        assertTrue(e.getMessage().startsWith("could not start worker 1: worker 1 (pid "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(") did not say hello within PT0.001S"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> WorkerPool.builder().startTimeout(null));
+    }
+
+    @Test
     void badSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> WorkerPool.builder().workers(0));
+        var zero = assertThrows(IllegalArgumentException.class, () -> WorkerPool.builder().workers(0));
+        assertEquals("a pool needs at least one worker, got 0", zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> WorkerPool.builder().filter("maxdepth=x"));
         var e = assertThrows(IllegalStateException.class,
                 () -> WorkerPool.builder().workers(1).jvmOptions("-XX:+NoSuchOptionAtAll").start().close());
         assertTrue(e.getMessage().contains("exit status 1"), e.getMessage());
+        // and quotes the end of the worker's stderr, where the JVM says what was wrong
+        assertTrue(e.getMessage().contains("; its stderr ends: ") && e.getMessage().contains("NoSuchOptionAtAll"),
+                e.getMessage());
     }
 }

@@ -130,6 +130,7 @@ class RecipeLinesTest {
         assertThrows(IllegalArgumentException.class, () -> new PingPong.Repetitions(1, 0, 1));
         var e = assertThrows(IllegalArgumentException.class, () -> new PingPong.Repetitions(1, 1, 0));
         assertEquals("repetitions must be at least 1", e.getMessage());
+        assertArrayEquals(new String[] {"1", "1", "1"}, new PingPong.Repetitions(1, 1, 1).args(), "one of each is enough");
         var reps = new PingPong.Repetitions(1, 2, 3);
         assertArrayEquals(new String[] {"1", "2", "3"}, reps.args());
         assertEquals(reps, PingPong.Repetitions.of(reps.args()));

@@ -118,6 +118,29 @@ class MpiRunCommandLineTest {
         assertTrue(entries.stream().noneMatch(e -> e.contains("/usr/share/mpj/lib/")), cp);
     }
 
+    /**
+     * MPJ's jars are left out however they got onto the class path: from the installation's own
+     * folder, as the home's copies, or as a copy elsewhere named like MPJ's jar. The class path is
+     * set for the call and restored.
+     */
+    @Test
+    void everyKindOfMpjJarIsLeftOutOfTheRankClassPath(@TempDir Path tmp) throws Exception {
+        MpjExtension.assumeMpj();
+        MpjHome home = MpjHome.prepare();
+        assertEquals(home.dir() + " (from " + home.installation().source() + ")", home.toString());
+        Path mine = Files.createDirectory(tmp.resolve("classes"));
+        String classPath = String.join(File.pathSeparator, home.installation().libDir().resolve("starter.jar").toString(),
+                home.lib("log4j-1.2.jar").toString(), Files.writeString(tmp.resolve("mpj-0.44.jar"), "a copy").toString(), "",
+                mine.toString(), home.installation().apiJar().toString(), home.installation().log4j().toString());
+        String before = System.getProperty("java.class.path");
+        System.setProperty("java.class.path", classPath);
+        try {
+            assertEquals(mine.toString(), MpiRun.defaultRankClasspath(home));
+        } finally {
+            System.setProperty("java.class.path", before);
+        }
+    }
+
     @Test
     void mpjsOwnChatterAndStackTracesAreToldFromRankOutput() {
         for (String s : List.of("MPJ Express (0.44) is started in the multicore configuration", "Starting process <0> on <h>",

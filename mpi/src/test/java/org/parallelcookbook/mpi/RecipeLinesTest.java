@@ -13,6 +13,7 @@ import org.parallelcookbook.core.UsageException;
 import org.parallelcookbook.mpi.launch.Device;
 import org.parallelcookbook.mpi.launch.MpiResult;
 import org.parallelcookbook.mpi.launch.RankLine;
+import org.parallelcookbook.mpi.launch.RankResult;
 
 /**
  * The launching side of each recipe, without ranks: each rank's result line read back into its
@@ -122,6 +123,53 @@ class RecipeLinesTest {
         var back = new DeadlockAvoidance.Swap(1, 9, 'b', 0, 'a', 0);
         assertEquals("sendrecv    finished: [0 got \"b\", 1 got \"a\"]",
                 new DeadlockAvoidance.Outcome(DeadlockAvoidance.Variant.SENDRECV, false, List.of(swap, back), List.of(), run).summary());
+    }
+
+    private static MpiResult ran(MpiResult.Outcome outcome, List<List<String>> linesByRank) {
+        int np = linesByRank.size();
+        List<RankResult> ranks = new java.util.ArrayList<>();
+        for (int r = 0; r < np; r++) {
+            int rank = r;
+            ranks.add(new RankResult(r, RankResult.State.FINISHED, linesByRank.get(r).stream().map(t -> RankLine.of(rank, np, t)).toList(), ""));
+        }
+        return new MpiResult("org.parallelcookbook.mpi.Recipe", Device.MULTICORE, np, outcome, ranks, List.of(), 0,
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aTimedOutSwapIsTheDeadlockWithTheRanksThatPrintedNothingBlocked() {
+        var r = ran(MpiResult.Outcome.TIMED_OUT, List.of(List.of("sent \"a\" to rank 1, received \"b\" from rank 1"), List.of(),
+                List.of("idle")));
+        var o = DeadlockAvoidance.outcome(DeadlockAvoidance.Variant.RECV_FIRST, r);
+        assertTrue(o.deadlocked());
+        assertEquals(List.of(new DeadlockAvoidance.Swap(0, 3, 'a', 1, 'b', 1)), o.swaps());
+        assertEquals(List.of(1), o.blocked());
+        var done = DeadlockAvoidance.outcome(DeadlockAvoidance.Variant.ORDERED, ran(MpiResult.Outcome.SUCCEEDED,
+                List.of(List.of("sent \"a\" to rank 1, received \"b\" from rank 1"), List.of("sent \"b\" to rank 0, received \"a\" from rank 0"))));
+        assertFalse(done.deadlocked());
+        assertEquals(List.of(), done.blocked());
+        assertEquals(2, done.swaps().size());
+        for (var failed : List.of(MpiResult.Outcome.RANK_FAILED, MpiResult.Outcome.RUNTIME_FAILED)) {
+            assertThrows(org.parallelcookbook.mpi.launch.MpiRunException.class,
+                    () -> DeadlockAvoidance.outcome(DeadlockAvoidance.Variant.ORDERED, ran(failed, List.of(List.of(), List.of()))));
+        }
+    }
+
+    @Test
+    void theTopologyOfARunIsItsMeshAndTorusByRankAndTheRanksOutsideTheGrid() {
+        List<List<String>> lines = new java.util.ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            lines.add(List.of("mesh coords (" + r / 2 + ", " + r % 2 + ") up 1 down 2 left 3 right " + r,
+                    "torus coords (" + r / 2 + ", " + r % 2 + ") up 1 down 2 left 3 right " + r));
+        }
+        lines.add(List.of(VirtualTopology.outsideLine(4, 5, false, new int[] {2, 2}).substring("rank 4 of 5: ".length()),
+                VirtualTopology.outsideLine(4, 5, true, new int[] {2, 2}).substring("rank 4 of 5: ".length())));
+        var result = VirtualTopology.result(ran(MpiResult.Outcome.SUCCEEDED, lines));
+        assertEquals(List.of(0, 1, 2, 3), result.mesh().stream().map(VirtualTopology.Neighbours::rank).toList());
+        assertEquals(List.of(0, 1, 2, 3), result.torus().stream().map(VirtualTopology.Neighbours::right).toList());
+        assertTrue(result.mesh().stream().noneMatch(VirtualTopology.Neighbours::periodic));
+        assertTrue(result.torus().stream().allMatch(VirtualTopology.Neighbours::periodic));
+        assertEquals(List.of(4), result.outside());
     }
 
     @Test

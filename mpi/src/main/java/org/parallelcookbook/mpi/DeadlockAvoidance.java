@@ -162,7 +162,11 @@ public final class DeadlockAvoidance {
 
     /** Runs one variant; a deadlock is an outcome, not an exception. */
     public static Outcome run(Variant variant, MpiOptions options) throws IOException, InterruptedException {
-        MpiResult r = options.launch(DeadlockAvoidance.class, variant.id());
+        return outcome(variant, options.launch(DeadlockAvoidance.class, variant.id()));
+    }
+
+    /** What a run of {@code variant} shows: a time-out is the deadlock; any other failure is thrown. */
+    static Outcome outcome(Variant variant, MpiResult r) {
         if (r.outcome() != MpiResult.Outcome.SUCCEEDED && r.outcome() != MpiResult.Outcome.TIMED_OUT) {
             r.requireSuccess();
         }

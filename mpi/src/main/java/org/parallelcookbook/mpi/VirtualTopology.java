@@ -97,7 +97,11 @@ public final class VirtualTopology {
     }
 
     public static Result run(MpiOptions options) throws IOException, InterruptedException {
-        MpiResult r = options.launch(VirtualTopology.class).requireSuccess();
+        return result(options.launch(VirtualTopology.class).requireSuccess());
+    }
+
+    /** The mesh and torus lines of a run, by rank, and the ranks outside the grid. */
+    static Result result(MpiResult r) {
         List<RankLine> lines = r.rankLines();
         List<Neighbours> all = lines.stream().filter(l -> !OUTSIDE.matcher(l.text()).matches()).map(Neighbours::parse)
                 .sorted(Comparator.comparingInt(Neighbours::rank)).toList();

@@ -33,10 +33,4 @@ class ScatterTest {
         assertArrayEquals(IntStream.rangeClosed(1, 10).toArray(), joined, "the chunks concatenate to the original");
         ranks.forEach(r -> assertEquals(r.rank() + 1, r.scattered()));
     }
-
-    @Test
-    void countsAndDisplacements() {
-        assertArrayEquals(new int[] {4, 3, 3}, Scatter.counts(10, 3));
-        assertArrayEquals(new int[] {0, 4, 7}, Scatter.displacements(Scatter.counts(10, 3)));
-    }
 }

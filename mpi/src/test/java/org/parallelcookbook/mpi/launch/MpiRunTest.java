@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,10 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parallelcookbook.mpi.MpiHelloWorld;
 import org.parallelcookbook.mpi.MpjExtension;
 
+/**
+ * Runs of real ranks through the launcher. What it decides before any rank starts (command line,
+ * guards, refusals, the output tracker) is tested without ranks in {@link MpiRunCommandLineTest} and
+ * {@link TrackerTest}.
+ */
 @ExtendWith(MpjExtension.class)
 class MpiRunTest {
-
-
 
     @Test
     @Timeout(120)
@@ -99,68 +101,5 @@ class MpiRunTest {
     private static List<ProcessHandle> tagged(String tag) {
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(p -> RankProtocol.arguments(p).map(a -> a.contains(tag)).orElse(false)).toList();
-    }
-
-    /** What the launcher kills after a run: only the same user's processes that carry the exact tag. */
-    @Test
-    void onlyTheSameUsersProcessesWithTheExactTagCountAsTheRunsJvms() {
-        String tag = "-Dcookbook.mpi.run=7-1";
-        Optional<String> me = Optional.of("alice");
-        assertTrue(MpiRun.isRankJvmOf(me, args("java", tag, "-cp", "x", "Main"), tag, me));
-        assertFalse(MpiRun.isRankJvmOf(Optional.of("bob"), args("java", tag), tag, me), "another user's process");
-        assertFalse(MpiRun.isRankJvmOf(me, args("java", "-Dcookbook.mpi.run=7-10"), tag, me), "run 7-10 is not 7-1");
-        assertFalse(MpiRun.isRankJvmOf(me, args("sh", "-c", "echo " + tag), tag, me), "the tag inside an argument");
-        assertFalse(MpiRun.isRankJvmOf(me, Optional.empty(), tag, me), "no arguments known");
-        assertFalse(MpiRun.isRankJvmOf(me, args("java", tag), tag, Optional.empty()), "our own user unknown");
-    }
-
-    /** ProcessHandle.Info gives no arguments for a command line over a page long; rank JVMs have such. */
-    @Test
-    @Timeout(30)
-    void argumentsOfALongCommandLineAreRead() throws Exception {
-        String longArg = "x".repeat(20_000);
-        Process p = new ProcessBuilder("sh", "-c", "read line", "-Dcookbook.mpi.run=7-1", longArg).start();
-        try {
-            var a = RankProtocol.arguments(p.toHandle()).orElseThrow();
-            assertEquals(List.of("sh", "-c", "read line", "-Dcookbook.mpi.run=7-1", longArg), a);
-        } finally {
-            p.destroyForcibly().waitFor();
-        }
-    }
-
-    private static Optional<List<String>> args(String... a) {
-        return Optional.of(List.of(a));
-    }
-
-    @Test
-    void everyRankJvmIsTaggedWatchedAndGivenALifetime() {
-        String here = RankProtocol.hostIdentity();
-        long pid = ProcessHandle.current().pid();
-        MpiRun multicore = MpiRun.of(NeverReturns.class).timeout(Duration.ofSeconds(30)).startTimeout(Duration.ofSeconds(40));
-        assertEquals(List.of("-Dcookbook.mpi.run=" + multicore.runId(), "-Dcookbook.mpi.watch=" + pid,
-                "-Dcookbook.mpi.lifetime=" + (30 + 40 + 10 + 10)), multicore.rankGuards());
-        MpiRun niodev = MpiRun.of(NeverReturns.class).device(Device.NIODEV);
-        assertTrue(niodev.rankGuards().contains("-Dcookbook.mpi.watch=" + pid + "@" + here), niodev.rankGuards().toString());
-        assertTrue(!niodev.runId().equals(multicore.runId()) && niodev.runId().startsWith(pid + "-"), niodev.runId());
-        assertEquals(pid, RankProtocol.launcherPid(pid + "@" + here, here));
-        assertEquals(-1, RankProtocol.launcherPid(pid + "@another-host", here), "a pid of another host is not watched");
-        assertEquals(42, RankProtocol.launcherPid("42", here));
-    }
-
-    @Test
-    void rankClasspathLeavesOutMpjsOwnJars() {
-        String cp = MpiRun.defaultRankClasspath(MpjHome.prepare());
-        assertFalse(cp.contains("mpj.jar") || cp.contains("mpj-0.44.jar"), cp);
-        assertTrue(cp.contains("test-classes"), cp);
-    }
-
-    @Test
-    void rankLinesRoundTrip() {
-        var line = RankLine.parse("rank 3 of 4: mesh coords (1, 1) up 1 down -3 left 2 right -3").orElseThrow();
-        assertEquals(3, line.rank());
-        assertEquals(4, line.size());
-        assertEquals("mesh coords (1, 1) up 1 down -3 left 2 right -3", line.text());
-        assertTrue(RankLine.parse("rank 4 of 4: out of range").isEmpty());
-        assertTrue(RankLine.parse("MPJ Express (0.44) is started").isEmpty());
     }
 }

@@ -53,14 +53,77 @@ class MpjHomeTest {
         assertEquals(home, MpjHome.assemble(inst, root), "the second call finds the same home");
     }
 
+    /** Only computes the folder's name (it creates nothing), with -D{@value MpjHome#ROOT_PROPERTY} unset for the call. */
     @Test
     void theDefaultRootIsNotInSharedTmp() {
-        Assumptions.assumeTrue(System.getProperty(MpjHome.ROOT_PROPERTY) == null, "-D" + MpjHome.ROOT_PROPERTY + " names the root");
         Assumptions.assumeTrue(Files.isWritable(Path.of(System.getProperty("user.home"))), "no writable home folder: tmpdir is the fallback");
-        Path root = MpjHome.root();
+        Path root = withRoot(null);
         String tmpdir = System.getProperty("java.io.tmpdir");
         assertFalse(root.startsWith(tmpdir), root + " is under " + tmpdir);
         assertTrue(root.endsWith("parallel-cookbook-mpj"), root.toString());
+        assertEquals(root, withRoot(" "), "a blank name is no name");
+        assertEquals(Path.of("relative/homes").toAbsolutePath(), withRoot("relative/homes"), "a named folder, made absolute");
+    }
+
+    /** {@link MpjHome#root()} with the system property set to {@code named} (or unset), then restored. */
+    private static Path withRoot(String named) {
+        String before = System.getProperty(MpjHome.ROOT_PROPERTY);
+        try {
+            if (named == null) {
+                System.clearProperty(MpjHome.ROOT_PROPERTY);
+            } else {
+                System.setProperty(MpjHome.ROOT_PROPERTY, named);
+            }
+            return MpjHome.root();
+        } finally {
+            if (before == null) {
+                System.clearProperty(MpjHome.ROOT_PROPERTY);
+            } else {
+                System.setProperty(MpjHome.ROOT_PROPERTY, before);
+            }
+        }
+    }
+
+    /** An installation of stand-in jars (nothing runs them), with the given configuration or none. */
+    private static MpjInstallation standIn(Path dir, String conf) throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(lib.resolve("starter.jar"), "starter of " + dir);
+        Path api = Files.writeString(dir.resolve("mpj.jar"), "api");
+        Path log4j = Files.writeString(dir.resolve("log4j.jar"), "log4j");
+        Path confDir = null;
+        if (conf != null) {
+            confDir = Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(confDir.resolve("mpjexpress.conf"), conf);
+        }
+        return new MpjInstallation("stand-in " + dir.getFileName(), lib, api, log4j, List.of(), confDir);
+    }
+
+    @Test
+    void theHomeCarriesItsInstallationsJarsAndConfigurationOrMpjsDefaultInAFolderMadeForIt() throws Exception {
+        Path root = tmp.resolve("not/yet/homes");
+        Path with = MpjHome.assemble(standIn(tmp.resolve("a"), "mpjexpress.version=0.44\n"), root);
+        assertEquals(root, with.getParent());
+        assertEquals("mpjexpress.version=0.44\n", Files.readString(with.resolve("conf/mpjexpress.conf")));
+        assertEquals(List.of("log4j-1.2.jar", "mpj.jar", "starter.jar"), list(with.resolve("lib")));
+        assertEquals("api", Files.readString(with.resolve("lib/mpj.jar")));
+        assertTrue(Files.isDirectory(with.resolve("logs")));
+        Path without = MpjHome.assemble(standIn(tmp.resolve("b"), null), root);
+        assertEquals(MpjHome.DEFAULT_CONF, Files.readString(without.resolve("conf/mpjexpress.conf")));
+    }
+
+    @Test
+    void anotherInstallationOrAChangedConfigurationGetsAHomeOfItsOwn() throws Exception {
+        Path root = tmp.resolve("homes");
+        MpjInstallation a = standIn(tmp.resolve("a"), "x=1\n");
+        Path first = MpjHome.assemble(a, root);
+        Path other = MpjHome.assemble(standIn(tmp.resolve("b"), "x=1\n"), root);
+        assertFalse(first.equals(other), "two installations, one home: " + first);
+        Files.writeString(a.confDir().resolve("mpjexpress.conf"), "x=2\n");
+        Path changed = MpjHome.assemble(a, root);
+        assertFalse(first.equals(changed), "a stale home for a changed configuration: " + first);
+        assertEquals("x=2\n", Files.readString(changed.resolve("conf/mpjexpress.conf")));
+        Files.writeString(a.confDir().resolve("mpjexpress.conf"), "x=1\n");
+        assertEquals(first, MpjHome.assemble(a, root), "the first configuration again, the first home");
     }
 
     @Test
@@ -133,6 +196,22 @@ class MpjHomeTest {
         var link = assertThrows(MpjHome.UnsafeHomeException.class, () -> MpjHome.assemble(inst, root));
         assertTrue(link.getMessage().contains(root.resolve(id).toString()) && link.getMessage().contains("symbolic link"),
                 link.getMessage());
+    }
+
+    /** The home the runs use: assembled once per installation, with MPJ's jars in its {@code lib/}. */
+    @Test
+    void theRunsHomeIsPreparedOnceAndNamesItsJars() throws Exception {
+        MpjHome home = MpjHome.prepare(inst);
+        assertEquals(home.dir(), MpjHome.prepare().dir());
+        assertEquals(inst, home.installation());
+        assertEquals(home.dir() + " (from " + inst.source() + ")", home.toString());
+        assertEquals(home.dir().resolve("lib").resolve("starter.jar"), home.lib("starter.jar"));
+        assertTrue(Files.isRegularFile(home.lib("starter.jar")));
+        assertTrue(Files.isDirectory(home.logs()) && home.logs().getParent().equals(home.dir()), home.logs().toString());
+        List<Path> jars = home.jars();
+        assertTrue(jars.contains(home.lib("starter.jar")) && jars.contains(home.lib("log4j-1.2.jar")), jars.toString());
+        assertEquals(list(home.dir().resolve("lib")).size(), jars.size(), "every file in lib/ is a jar");
+        assertTrue(jars.stream().allMatch(j -> j.getFileName().toString().endsWith(".jar")), jars.toString());
     }
 
     /** Other programs of the same user assemble at the same moment: all get one complete home. */

@@ -1,5 +1,6 @@
 package org.parallelcookbook.distributed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,6 +130,14 @@ class LoopbackRmiTest {
         Object proxy = Proxy.newProxyInstance(LoopbackRmiTest.class.getClassLoader(), new Class<?>[] {NotRemote.class},
                 new AnyHandler());
         assertThrows(InvalidClassException.class, () -> read(proxy, LoopbackRmi.FILTER));
+    }
+
+    /** Primitives and their arrays pass, as do arrays of admitted types. */
+    @Test
+    void primitiveArraysPass() throws Exception {
+        assertArrayEquals(new int[] {1, 2, 3}, (int[]) read(new int[] {1, 2, 3}, LoopbackRmi.FILTER));
+        assertArrayEquals(new long[][] {{4L}}, (long[][]) read(new long[][] {{4L}}, LoopbackRmi.FILTER));
+        assertArrayEquals(new String[] {"a"}, (String[]) read(new String[] {"a"}, LoopbackRmi.FILTER));
     }
 
     /** A server class that names {@code Remote} itself besides its remote interface. */

@@ -34,4 +34,14 @@ class MonteCarloPiTest {
         var two = MonteCarloPi.Estimate.of(2, 1000, 1570, 0);
         assertEquals(3.14, two.pi(), 1e-12, "hits over all the workers' points");
     }
+
+    /** A task throws exactly its number of points: none gives no hit, and hits never exceed points. */
+    @Test
+    void aTaskThrowsExactlyItsPoints() {
+        for (long seed = 0; seed < 10; seed++) {
+            assertEquals(0, MonteCarloPi.hits(0, seed), "no point, no hit (seed " + seed + ")");
+            long h = MonteCarloPi.hits(3, seed);
+            assertTrue(h >= 0 && h <= 3, h + " hits of 3 points (seed " + seed + ")");
+        }
+    }
 }

@@ -188,7 +188,8 @@ public final class LoopbackRmi implements AutoCloseable {
     }
 
     /**
-     * Client sockets with a connect timeout and a read timeout (so no call blocks for ever).
+     * Client sockets with a connect timeout and a read timeout (so no call blocks for ever), and
+     * {@code TCP_NODELAY} (a call's few bytes go out at once, not held back by Nagle's algorithm).
      * A record: equal factories share pooled connections.
      */
     public record TimeoutSockets(int connectMillis, int readMillis) implements RMIClientSocketFactory, Serializable {

@@ -123,9 +123,9 @@ public final class RmiShop {
         }
     }
 
-    /** Cents as "63.00". */
+    /** Cents as "63.00"; below zero (the shop checks no funds) as "-0.50", the sign kept for less than a unit too. */
     public static String money(long cents) {
-        return String.format(Locale.ROOT, "%d.%02d", cents / 100, Math.abs(cents % 100));
+        return String.format(Locale.ROOT, "%s%d.%02d", cents < 0 ? "-" : "", Math.abs(cents / 100), Math.abs(cents % 100));
     }
 
     /** The book's client script, against any shop. Returns the final balances. */

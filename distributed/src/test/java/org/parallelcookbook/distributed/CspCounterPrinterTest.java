@@ -3,6 +3,9 @@ package org.parallelcookbook.distributed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,14 +15,27 @@ class CspCounterPrinterTest {
 
     @Test
     void jcspPrinterReceivesEveryValueAndWritesAreRendezvous() {
-        check(CspCounterPrinter.jcsp(5, v -> { }), 5);
+        List<Integer> shown = Collections.synchronizedList(new ArrayList<>());
+        check(CspCounterPrinter.jcsp(5, shown::add), 5);
+        assertEquals(List.of(0, 1, 2, 3, 4), shown, "what the printer prints (main's output)");
         check(CspCounterPrinter.jcsp(200, v -> { }), 200);
     }
 
     @Test
     void plainJdkTwinBehavesTheSame() throws Exception {
-        check(CspCounterPrinter.plainJdk(5, v -> { }), 5);
+        List<Integer> shown = Collections.synchronizedList(new ArrayList<>());
+        check(CspCounterPrinter.plainJdk(5, shown::add), 5);
+        assertEquals(List.of(0, 1, 2, 3, 4), shown, "what the printer prints (main's output)");
         check(CspCounterPrinter.plainJdk(200, v -> { }), 200);
+    }
+
+    /** PyCSP's shutdown(): once the JCSP run returns, none of the threads JCSP pooled for it is left. */
+    @Test
+    void noJcspThreadOutlivesTheRun() throws Exception {
+        check(CspCounterPrinter.jcsp(5, v -> { }), 5);
+        Eventually.await(Duration.ofSeconds(20), () -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.isAlive() && t.getClass().getName().equals("org.jcsp.lang.ParThread")),
+                () -> "JCSP's pooled threads ending");
     }
 
     private static void check(CspCounterPrinter.Result r, int limit) {

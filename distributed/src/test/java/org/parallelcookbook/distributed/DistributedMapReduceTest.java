@@ -2,6 +2,7 @@ package org.parallelcookbook.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.TreeSet;
@@ -20,6 +21,8 @@ class DistributedMapReduceTest {
         try (var cluster = Cluster.embedded(2, false)) {
             assertEquals(332_833_500L, DistributedMapReduce.mapReduce(cluster, work));
             assertEquals(332_833_500L, DistributedMapReduce.mapReduceBatched(cluster, work, 7), "batched: same sum");
+            assertEquals(332_833_500L, DistributedMapReduce.mapReduceBatched(cluster, work, 1), "one batch: same sum");
+            assertThrows(IllegalArgumentException.class, () -> DistributedMapReduce.mapReduceBatched(cluster, work, 0));
 
             var completed = DistributedMapReduce.mapAsCompleted(cluster, work);
             assertEquals(1000, completed.size());
@@ -42,6 +45,7 @@ class DistributedMapReduceTest {
         assertNotEquals(a, new DistributedMapReduce.Workload(new int[] {1, 2, 4}, 0, 0));
         assertNotEquals(a, new DistributedMapReduce.Workload(new int[] {1, 2, 3}, 1, 0));
         assertEquals(DistributedMapReduce.inputs(20, 0, 0), DistributedMapReduce.inputs(20, 0, 0));
+        assertEquals("Workload[3 items]", a.toString(), "a task names its size in logs, not its whole list");
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class FilterCompositionProbe {
         }
     }
 
-    private static String fate(RmiClientFilterTest.ThrowingCall call) {
+    static String fate(RmiClientFilterTest.ThrowingCall call) {
         try {
             call.run();
             return "arrived";

@@ -23,4 +23,25 @@ class MonteCarloPiTest {
             assertTrue(Math.abs(estimate.pi() - Math.PI) < 0.01, "pi estimate " + estimate.pi());
         }
     }
+
+    /** One row of the book's table: 785 of 1,000 points inside give pi 3.14, 0.0507 % off. */
+    @Test
+    void anEstimateGivesPiAndItsErrorInPercent() {
+        var e = MonteCarloPi.Estimate.of(1, 1000, 785, 2.5);
+        assertEquals(3.14, e.pi(), 1e-12);
+        assertEquals(0.0507, e.errorPercent(), 1e-4);
+        assertEquals(2.5, e.seconds());
+        var two = MonteCarloPi.Estimate.of(2, 1000, 1570, 0);
+        assertEquals(3.14, two.pi(), 1e-12, "hits over all the workers' points");
+    }
+
+    /** A task throws exactly its number of points: none gives no hit, and hits never exceed points. */
+    @Test
+    void aTaskThrowsExactlyItsPoints() {
+        for (long seed = 0; seed < 10; seed++) {
+            assertEquals(0, MonteCarloPi.hits(0, seed), "no point, no hit (seed " + seed + ")");
+            long h = MonteCarloPi.hits(3, seed);
+            assertTrue(h >= 0 && h <= 3, h + " hits of 3 points (seed " + seed + ")");
+        }
+    }
 }

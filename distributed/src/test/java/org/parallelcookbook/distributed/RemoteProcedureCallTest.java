@@ -1,7 +1,9 @@
 package org.parallelcookbook.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +20,8 @@ import java.rmi.server.RemoteCall;
 import java.rmi.server.RemoteObject;
 import java.rmi.server.RemoteObjectInvocationHandler;
 import java.rmi.server.RemoteRef;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -27,10 +31,32 @@ class RemoteProcedureCallTest {
 
     @Test
     void outputLandsOnTheServerThenOnTheClientAfterRedirection() throws Exception {
-        var r = RemoteProcedureCall.session(line -> { }, line -> { });
+        List<String> serverEcho = Collections.synchronizedList(new ArrayList<>());
+        List<String> clientEcho = Collections.synchronizedList(new ArrayList<>());
+        var r = RemoteProcedureCall.session(serverEcho::add, clientEcho::add);
         assertEquals(List.of("hi python cookbook"), r.serverLines());
         assertEquals(List.of("hi here"), r.clientLines());
         assertNotNull(r.refused(), "a command outside the fixed set is refused");
+        assertTrue(r.refused().contains("not in the command set") && r.refused().contains("os.system"), r.refused());
+        // the echoes are what the recipe's main prints: each side's lines, as they land
+        assertEquals(List.of("hi python cookbook"), serverEcho);
+        assertEquals(List.of("hi here"), clientEcho);
+    }
+
+    /** The fixed command set: {@code version} and {@code print TEXT}; anything else, "print" without text included, is refused. */
+    @Test
+    void versionAndPrintAreTheCommandSetAndAnythingElseIsRefused() throws Exception {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        try (var server = LoopbackRmi.start()) {
+            server.bind(RemoteProcedureCall.NAME, new RemoteProcedureCall.ConsoleServer(lines::add));
+            RemoteProcedureCall.RemoteConsole console = server.lookup(RemoteProcedureCall.NAME);
+            console.execute("version");
+            console.execute("print 2 + 2");
+            var e = assertThrows(RemoteProcedureCall.UnknownCommandException.class, () -> console.execute("exec 2 + 2"));
+            assertTrue(e.getMessage().endsWith(": exec 2 + 2"), e.getMessage());
+            assertThrows(RemoteProcedureCall.UnknownCommandException.class, () -> console.execute("print"));
+        }
+        assertEquals(List.of("Java " + Runtime.version(), "2 + 2"), lines);
     }
 
     /** A callback stub that points beyond loopback is refused by the server before it is stored. */
@@ -49,6 +75,18 @@ class RemoteProcedureCallTest {
         }
         assertTrue(!RemoteProcedureCall.isLoopbackLiteral("0.0.0.0") && !RemoteProcedureCall.isLoopbackLiteral("localhost.evil")
                 && RemoteProcedureCall.isLoopbackLiteral("::1") && RemoteProcedureCall.isLoopbackLiteral("127.0.0.2"));
+    }
+
+    /** Only an IP literal on loopback counts: a name is not resolved (not even "localhost"), a malformed literal is refused. */
+    @Test
+    void onlyLoopbackIpLiteralsCount() {
+        assertFalse(RemoteProcedureCall.isLoopbackLiteral("localhost"), "a name is not resolved, even one that means loopback");
+        assertFalse(RemoteProcedureCall.isLoopbackLiteral(null), "a stub without an endpoint");
+        assertFalse(RemoteProcedureCall.isLoopbackLiteral("1:2"), "a malformed IPv6 literal");
+        assertFalse(RemoteProcedureCall.isLoopbackLiteral("::2"));
+        assertTrue(RemoteProcedureCall.isLoopbackLiteral("127.255.0.1"));
+        assertNull(RemoteProcedureCall.endpointHost(new RemoteProcedureCall.ClientOutput(line -> { })),
+                "an object that is no stub names no endpoint");
     }
 
     private static RemoteProcedureCall.RemoteOutput stubPointingAt(String host) {

@@ -117,6 +117,27 @@ class RmiClientFilterTest {
         assertTrue(r.stdout().contains("arrayList refused"), "refused by the filter set before: " + r.stdout());
     }
 
+    /**
+     * A fresh JVM: whichever entry point of LoopbackRmi runs first ({@code start} on a server,
+     * {@code locate} on a client) installs the JVM-wide filter, and a foreign type is then refused
+     * even on a registry stub that LoopbackRmi did not make. (In this JVM the filter was installed
+     * long ago, by whichever test came first.)
+     */
+    @Test
+    void eitherEntryPointInstallsTheFilterInAFreshJvm() throws Exception {
+        String ours = "filter " + LoopbackRmi.JvmWideFilter.class.getName();
+        var started = JvmLauncher.forMain(FilterInstallProbe.class).name("filter-install-start").args("start")
+                .run(Duration.ofSeconds(60));
+        assertEquals(0, started.exitCode(), started.stderr());
+        assertTrue(started.stdout().contains(ours), started.stdout());
+        assertTrue(started.stdout().contains("arrayList arrived"), "a type the recipes send: " + started.stdout());
+        assertTrue(started.stdout().contains("file refused"), "a foreign type, refused: " + started.stdout());
+        var located = JvmLauncher.forMain(FilterInstallProbe.class).name("filter-install-locate").args("locate")
+                .run(Duration.ofSeconds(60));
+        assertEquals(0, located.exitCode(), located.stderr());
+        assertTrue(located.stdout().contains(ours), located.stdout());
+    }
+
     interface ThrowingCall {
         Object run() throws Exception;
     }

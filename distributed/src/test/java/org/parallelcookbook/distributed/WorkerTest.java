@@ -2,6 +2,7 @@ package org.parallelcookbook.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +72,17 @@ class WorkerTest {
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member", "nohost"}));
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--member"}));
         assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--frobnicate"}));
+        assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--cluster", " "}));
+        var odd = assertThrows(UsageException.class, () -> Worker.parse(new String[] {"--=x"}));
+        assertTrue(odd.getMessage().contains("'--=x'"), "the option is named as typed: " + odd.getMessage());
+    }
+
+    /** What WorkerJvms reads: the member's address from the ready line, and nothing from any other line. */
+    @Test
+    void theReadyLineGivesTheMembersAddressAndOtherLinesNone() {
+        assertEquals("127.0.0.1:5702", Worker.addressFromReadyLine(
+                "worker ready: member 127.0.0.1:5702 of cluster 'c1', 1 member(s), 2 executor thread(s), jet off"));
+        assertNull(Worker.addressFromReadyLine("stop it with Ctrl-C (or kill); recipes reach it with --member 127.0.0.1:5702"));
     }
 
     /** The worker JVM is a separate process; a recipe given its address runs its task there. */
@@ -78,8 +90,16 @@ class WorkerTest {
     @Timeout(180)
     void recipeWithMemberAddressRunsTasksOnTheWorkerJvm() throws Exception {
         try (var workers = WorkerJvms.start(1, 2, Duration.ofSeconds(120))) {
+            assertEquals(1, workers.addresses().size(), workers.addresses().toString());
+            assertEquals(1, workers.jvms().size());
             String address = workers.addresses().get(0);
             assertTrue(address.startsWith("127.0.0.1:"));
+            // the worker JVM got the cluster's name and the thread count, and no Jet (what WorkerJvms asked for)
+            String ready = workers.jvms().get(0).stdout().lines().filter(l -> l.startsWith("worker ready")).findFirst()
+                    .orElseThrow();
+            assertEquals(address, Worker.addressFromReadyLine(ready));
+            assertTrue(ready.contains("of cluster '" + workers.clusterName() + "'") && ready.contains("2 executor thread(s), jet off"),
+                    ready);
             String[] args = {"--member", address, "--cluster", workers.clusterName()};
             try (var cluster = Cluster.fromArgs(args, 2, false)) {
                 assertTrue(cluster.isRemote());

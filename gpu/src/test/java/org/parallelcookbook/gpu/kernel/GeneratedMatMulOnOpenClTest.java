@@ -29,6 +29,7 @@ class GeneratedMatMulOnOpenClTest {
             MatMulBlocking.registers(3, 2, 2),   // float2 vectors, an odd number of rows
             MatMulBlocking.registers(2, 1, 4),   // float4
             new MatMulBlocking(4, 1, 4, 8, 4),   // a local tile of B, float4 (the vector copy)
+            new MatMulBlocking(2, 2, 2, 4, 2),   // a local tile, two float2 per row: the partial store of the second vector
             new MatMulBlocking(2, 2, 1, 4, 2));  // a local tile of B, scalars
 
     private static OpenClContext cl;

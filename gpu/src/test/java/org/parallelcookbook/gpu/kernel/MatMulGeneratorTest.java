@@ -75,6 +75,11 @@ class MatMulGeneratorTest {
             assertEquals(accumulators, count(cuda, "if \\(col0 \\+ \\d+ < n\\) dst\\[\\d+\\] = c\\d+_\\d+_\\d+;"), cuda);
             assertEquals(p.blockWidth(), count(cuda, "const float b\\d+_\\d+ = bk\\[\\d+\\];"), cuda);
             assertEquals(p.rows(), count(cuda, "\\{ const float x = a\\d+\\["), cuda);
+            // columns from x, rows from y
+            assertTrue(cuda.contains("const int row0 = (blockIdx.y * blockDim.y + threadIdx.y) * " + p.rows() + ";"), cuda);
+            if (!p.usesLocal()) {
+                assertTrue(cuda.contains("const int col0 = (blockIdx.x * blockDim.x + threadIdx.x) * " + p.blockWidth() + ";"), cuda);
+            }
             // the last accumulator, by name, in each role
             int m = p.rows() - 1;
             int v = p.vectors() - 1;

@@ -214,4 +214,30 @@ class ClKernelHelpersTest {
             assertEquals(2.75f, k.reduce(3, f));
         }
     }
+
+    @Test
+    void buildOptionsReachTheCompiler() {
+        try (var program = cl.build("__kernel void k(__global int *a) { a[0] = VALUE; }", "-D VALUE=5");
+             var k = program.kernel("k");
+             var buf = cl.buffer(CL_MEM_READ_WRITE, Integer.BYTES)) {
+            k.arg(0, buf).launch1d(1);
+            int[] a = new int[1];
+            cl.read(buf, a);
+            assertEquals(5, a[0]);
+        }
+    }
+
+    @Test
+    void theHostValuesAreCheckedBeforeAnythingRuns() {
+        try (var k = new ClElementwiseKernel(cl, "const float *x, float *y", "y[i] = x[i]", "copy");
+             var r = new ClReductionKernel(cl, "float", "0", "a+b", "x[i]", "const float *x", "total")) {
+            float[] y = {7, 7};
+            assertThrows(IllegalArgumentException.class, () -> k.run(3, new float[3], y)); // y is shorter than n
+            assertArrayEquals(new float[] {7, 7}, y);
+            assertThrows(IllegalArgumentException.class, () -> k.run(1, new float[1]));
+            assertThrows(IllegalArgumentException.class, () -> r.reduce(4, new float[3]));
+            assertThrows(IllegalArgumentException.class, () -> r.reduce(1, new double[1]));
+            assertNull(k.lastRun());
+        }
+    }
 }

@@ -70,6 +70,7 @@ class OpenClDevicesTest {
             assertFalse(e.log().isBlank());
             // the compiler's own words, not the status code, and no C string terminator
             assertTrue(e.log().contains("error"), e.log());
+            assertFalse(e.log().contains("CL_BUILD_PROGRAM_FAILURE"), "the log is the compiler's text, not JOCL's message: " + e.log());
             assertFalse(e.log().indexOf(0) >= 0, "a NUL in the log");
             assertTrue(e.getMessage().contains(cl.device().name()));
             assertTrue(e.getMessage().endsWith("build log:\n" + e.log()), e.getMessage());
@@ -179,6 +180,62 @@ class OpenClDevicesTest {
         }
         try (var cl = OpenClContext.open((PrintStream) null)) {
             assertEquals(OpenClDevices.choose().device(), cl.device());
+        }
+    }
+
+    @Test
+    void theDoctorCheckIsFoundByTheServiceLoader() {
+        var check = java.util.ServiceLoader.load(org.parallelcookbook.core.doctor.PrerequisiteCheck.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(c -> c instanceof OpenClCheck).findFirst().orElseThrow();
+        assertEquals("OpenCL", check.name());
+        assertEquals("gpu", check.neededBy());
+    }
+
+    @Test
+    void theDevicePropertyPicksTheDeviceAndABlankOneIsIgnored() {
+        var devices = OpenClDevices.list();
+        var last = devices.getLast();
+        String old = System.getProperty(OpenClDevices.PROPERTY);
+        try {
+            System.setProperty(OpenClDevices.PROPERTY, last.index());
+            var choice = OpenClDevices.choose();
+            assertEquals(last, choice.device());
+            assertEquals("-D" + OpenClDevices.PROPERTY + " asked for device " + last.index(), choice.reason());
+            System.setProperty(OpenClDevices.PROPERTY, " ");
+            assertEquals(OpenClDevices.choose(devices, null, null), OpenClDevices.choose());
+        } finally {
+            if (old == null) {
+                System.clearProperty(OpenClDevices.PROPERTY);
+            } else {
+                System.setProperty(OpenClDevices.PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void deviceTypesAreReadFromTheTypeBits() {
+        assertEquals("GPU", OpenClDevices.typeName(CL.CL_DEVICE_TYPE_GPU | CL.CL_DEVICE_TYPE_DEFAULT));
+        assertEquals("ACCELERATOR", OpenClDevices.typeName(CL.CL_DEVICE_TYPE_ACCELERATOR));
+        assertEquals("CPU", OpenClDevices.typeName(CL.CL_DEVICE_TYPE_CPU));
+        assertEquals("OTHER", OpenClDevices.typeName(CL.CL_DEVICE_TYPE_CUSTOM));
+        assertEquals("OTHER", OpenClDevices.typeName(CL.CL_DEVICE_TYPE_DEFAULT));
+    }
+
+    @Test
+    void theHelpersTurnJoclExceptionsBackOnWhereverTheyWereTurnedOff() {
+        var device = OpenClDevices.list().get(0);
+        try {
+            CL.setExceptionsEnabled(false); // as other code in the same JVM may do
+            OpenClDevices.list();
+            assertThrows(org.jocl.CLException.class, () -> CL.clGetDeviceInfo(device.id(), 0x7fff, Sizeof.cl_ulong,
+                    Pointer.to(new long[1]), null), "list() turns JOCL's exceptions back on");
+            CL.setExceptionsEnabled(false);
+            try (var cl = OpenClContext.open(OpenClDevices.choose(List.of(device), null, null))) {
+                // a failed build is an exception again, not a status code nobody reads
+                assertThrows(OpenClBuildException.class, () -> cl.build("__kernel void broken( { }"));
+            }
+        } finally {
+            CL.setExceptionsEnabled(true);
         }
     }
 }

@@ -60,6 +60,8 @@ class HostArraysTest {
         assertEquals("[  1.00000   2.50000]\n[ -3.00000   0.12500]\n",
                 HostArrays.format(new float[] {1, 2.5f, -3, 0.125f}, 2, 2));
         assertEquals("[  1.0000  -2.5000   0.0000]\n", HostArrays.format(new double[] {1, -2.5, 0}, 1, 3));
+        assertEquals("[  1.0000]\n[ -2.5000]\n", HostArrays.format(new double[] {1, -2.5}, 2, 1));
+        assertEquals("[  1.00000]\n[ -2.50000]\n", HostArrays.format(new float[] {1, -2.5f}, 2, 1));
         // longs: as wide as the widest number
         assertEquals("[  1  22]\n[333  -4]\n", HostArrays.format(new long[] {1, 22, 333, -4}, 2, 2));
         assertEquals("[1]\n[2]\n", HostArrays.format(new long[] {1, 2}, 2, 1));

@@ -44,7 +44,9 @@ class AparapiSupportTest {
         assertEquals(48, r2.getGlobalSize(1));
         assertEquals(16, r2.getLocalSize(0));
         assertEquals(16, r2.getLocalSize(1));
-        assertEquals(16, AparapiSupport.range2d(jtp, 16, 16, 16).getGlobalSize(1));
+        var exact = AparapiSupport.range2d(jtp, 16, 32, 16); // already whole tiles: no padding
+        assertEquals(16, exact.getGlobalSize(0));
+        assertEquals(32, exact.getGlobalSize(1));
         // on an OpenCL device: groups of up to 64
         var device = AparapiSupport.choose(AparapiSupport.Mode.OPENCL).device();
         int local = Math.max(1, Math.min(64, device.getMaxWorkGroupSize()));
@@ -58,6 +60,7 @@ class AparapiSupportTest {
         var jtp = AparapiSupport.choose(AparapiSupport.Mode.JTP);
         assertSame(JavaDevice.THREAD_POOL, jtp.device());
         assertEquals("--mode jtp asked for the Java thread pool", jtp.reason());
+        assertEquals(JavaDevice.THREAD_POOL.getShortDescription(), jtp.describe());
         // this machine has an OpenCL device (PoCL at least), and Aparapi's binding must find the same one
         var chapter = OpenClDevices.choose();
         for (var mode : new AparapiSupport.Mode[] {AparapiSupport.Mode.AUTO, AparapiSupport.Mode.OPENCL}) {

@@ -1,11 +1,13 @@
 package org.parallelcookbook.gpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.parallelcookbook.gpu.aparapi.AparapiSupport;
 import org.parallelcookbook.gpu.cuda.CudaSupport;
 
 @Timeout(120)
@@ -42,5 +44,16 @@ class GpuSumReduceTest {
     void cudaReduceGivesTheSameSum() {
         CudaAssume.assumeNvrtc();
         assertEquals(50_005_000L, GpuSumReduce.cudaSum(GpuSumReduce.oneTo(10_000)));
+    }
+
+    @Test
+    void theAparapiKernelsPartialsAddUpOnTheThreadPoolToo() {
+        // on the Java thread pool Aparapi runs PartialSumKernel.run() itself (on OpenCL it translates the class file)
+        String[] ranOn = new String[1];
+        assertEquals(500_500L, GpuSumReduce.aparapiSum(GpuSumReduce.oneTo(1_000), AparapiSupport.Mode.JTP, ranOn));
+        assertEquals("Java thread pool (JTP)", ranOn[0]);
+        assertEquals(3L, GpuSumReduce.aparapiSum(new long[] {1, 2}, AparapiSupport.Mode.JTP, ranOn));
+        assertArrayEquals(new long[] {1, 2, 3}, GpuSumReduce.oneTo(3));
+        assertEquals(6L, GpuSumReduce.openClSum(new long[] {1, 2, 3}));
     }
 }

@@ -3,6 +3,7 @@ package org.parallelcookbook.gpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,5 +109,37 @@ class JavaMatMulTest {
                 System.out.println("vector() threw UnsupportedOperationException");
             }
         }
+    }
+
+    @Test
+    void everyTaskRunsOnceAnErrorIsRethrownAsItIsAndAtLeastOneWorkerIsNeeded() {
+        var runs = new java.util.concurrent.atomic.AtomicIntegerArray(100);
+        JavaMatMul.inParallel(100, 4, runs::incrementAndGet);
+        for (int t = 0; t < 100; t++) {
+            assertEquals(1, runs.get(t), "task " + t);
+        }
+        // one worker: the calling thread alone; four: at most the caller and three threads of its own
+        var caller = Thread.currentThread();
+        var one = java.util.concurrent.ConcurrentHashMap.<Thread>newKeySet();
+        JavaMatMul.inParallel(50, 1, t -> one.add(Thread.currentThread()));
+        assertEquals(java.util.Set.of(caller), one);
+        var four = java.util.concurrent.ConcurrentHashMap.<Thread>newKeySet();
+        JavaMatMul.inParallel(200, 4, t -> four.add(Thread.currentThread()));
+        assertTrue(four.size() <= 4, four.toString());
+        assertTrue(four.stream().allMatch(th -> th == caller || th.getName().startsWith("matmul-worker-")), four.toString());
+        JavaMatMul.inParallel(0, 4, t -> {
+            throw new IllegalStateException("no task may run");
+        });
+        var error = new AssertionError("task 3");
+        var thrown = assertThrows(AssertionError.class, () -> JavaMatMul.inParallel(10, 3, t -> {
+            if (t == 3) {
+                throw error;
+            }
+        }));
+        assertSame(error, thrown);
+        assertThrows(IllegalArgumentException.class, () -> JavaMatMul.inParallel(1, 0, t -> { }));
+        assertThrows(IllegalArgumentException.class, () -> JavaMatMul.cacheBlocked(new float[4], new float[4], 3));
+        assertThrows(IllegalArgumentException.class, () -> JavaMatMul.cacheBlocked(new float[0], new float[0], 0));
+        assertThrows(IllegalArgumentException.class, () -> JavaMatMul.vector(new float[4], new float[9], 2));
     }
 }

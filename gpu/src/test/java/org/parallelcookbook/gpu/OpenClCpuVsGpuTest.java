@@ -1,10 +1,12 @@
 package org.parallelcookbook.gpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parallelcookbook.core.measure.Clock;
@@ -57,5 +59,37 @@ class OpenClCpuVsGpuTest {
         assertTrue(((Double) report.rows().stream().filter(r -> r.get(0).equals("element-wise OpenCL, 1 addition"))
                 .findFirst().orElseThrow().get(gbs)) > 0);
         assertNotNull(report.figures().get("localTileSearch"));
+    }
+
+    @Test
+    void theRecipeTimesEachPartWithTheClockItIsGivenAndTheDeviceAgreesBitForBit() throws Exception {
+        // a fake clock whose steps grow by 1 ms at every reading: 1, 3, 6, 10, 15, 21 ms, so the three
+        // timed parts (CPU loop, the book's loop, the device round trip) take 2, 4 and 6 ms
+        var step = new AtomicLong();
+        var now = new AtomicLong();
+        var r = OpenClCpuVsGpu.compare(300, 7, 11, () -> now.addAndGet(step.addAndGet(1_000_000)));
+        assertEquals(0.002, r.cpuSeconds(), 1e-12);
+        assertEquals(0.004, r.bookLoopSeconds(), 1e-12);
+        assertEquals(0.006, r.totalSeconds(), 1e-12);
+        assertEquals(300, r.n());
+        assertEquals(7, r.repeat());
+        float[] a = HostArrays.randomFloats(300, 11);
+        float[] b = HostArrays.randomFloats(300, 12);
+        assertArrayEquals(OpenClCpuVsGpu.cpuReference(a, b, 7), r.cpu());
+        assertArrayEquals(r.cpu(), r.gpu(), "the kernel does the same float additions in the same order");
+        assertTrue(r.device().startsWith("device: "), r.device());
+    }
+
+    @Test
+    void theNormAndTheKernelTimeAreWhatTheirFormulasSay() {
+        // |(1,2) - (1,1)| / |(1,1)| = 1 / sqrt(2)
+        assertEquals(Math.sqrt(0.5), OpenClCpuVsGpu.relativeNorm(new float[] {1, 2}, new float[] {1, 1}), 1e-12);
+        // a zero reference: the absolute norm
+        assertEquals(5.0, OpenClCpuVsGpu.relativeNorm(new float[] {3, 4}, new float[] {0, 0}), 1e-12);
+        assertEquals(0.0, OpenClCpuVsGpu.relativeNorm(new float[] {2, -1}, new float[] {2, -1}));
+        var r = new OpenClCpuVsGpu.Result("d", 1, 1, new float[] {1, 2}, new float[] {1, 1}, 0, 0, 1_000L, 2_501_000L, 0);
+        assertEquals(0.0025, r.kernelSeconds(), 1e-15);
+        // the device's (1,1) against the CPU's (1,2): |(0,1)| / |(1,2)| = 1 / sqrt(5)
+        assertEquals(Math.sqrt(0.2), r.relativeError(), 1e-12);
     }
 }

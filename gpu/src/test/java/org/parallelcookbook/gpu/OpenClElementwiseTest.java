@@ -1,6 +1,7 @@
 package org.parallelcookbook.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,11 @@ class OpenClElementwiseTest {
         for (int i = 0; i < a.length; i++) {
             assertTrue(c[i] == a[i] + b[i], "element " + i);
         }
+    }
+
+    @Test
+    void vectorsMustBeOfEqualLength() {
+        assertThrows(IllegalArgumentException.class, () -> OpenClElementwise.add(new int[] {1, 2}, new int[] {1}));
+        assertArrayEquals(new int[] {-1, 7}, OpenClElementwise.add(new int[] {2, 3}, new int[] {-3, 4}).c());
     }
 }

@@ -2,6 +2,7 @@ package org.parallelcookbook.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,12 @@ class OpenClVectorSumTest {
                 System.setProperty(OpenClDevices.PROPERTY, old);
             }
         }
+    }
+
+    @Test
+    void vectorsMustBeNonEmptyAndOfEqualLength() {
+        assertThrows(IllegalArgumentException.class, () -> OpenClVectorSum.sum(new int[] {1, 2}, new int[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> OpenClVectorSum.sum(new int[0], new int[0]));
+        assertArrayEquals(new int[] {-1}, OpenClVectorSum.sum(new int[] {2}, new int[] {-3}).c());
     }
 }

@@ -250,7 +250,8 @@ public final class OpenClDevices {
         return value[0];
     }
 
-    private static String typeName(long type) {
+    /** The type name recipes print for a {@code CL_DEVICE_TYPE} bit field: GPU before accelerator before CPU. */
+    static String typeName(long type) {
         if ((type & CL_DEVICE_TYPE_GPU) != 0) {
             return "GPU";
         }

@@ -37,10 +37,12 @@ import org.parallelcookbook.core.report.TextTable;
  * <p><b>Java vs Python:</b> in CPython the GIL keeps CPU-bound threads from running at once, so
  * this measurement would need processes. The JVM has no GIL: plain threads scale with the cores.
  *
- * <p>The recipe measures in its own JVM; every figure is printed with its 95 % bootstrap interval.
+ * <p>The recipe measures in its own JVM, in rounds that alternate the worker counts; every figure
+ * is printed with its 99.9 % bootstrap interval ({@link ScalingExperiment}'s default level).
  * {@code ./cookbook bench ch1.performance} measures the same workload (its no-argument constructor:
- * 32 M samples) in three fresh JVMs with a shuffled point order, which puts the differences between
- * JVMs into the intervals (see {@link ScalingExperiment} and {@code docs/chapter-1.md}).
+ * 32 M samples) in three fresh JVMs, each visiting the points in its own order, which puts the
+ * differences between JVMs into the intervals (see {@link ScalingExperiment} and
+ * {@code docs/chapter-1.md}).
  *
  * <p>Run: {@code ./cookbook run ch1.performance [--samples N] [--workers 1,2,4] [--trials N]}, or
  * the scaling study with chart: {@code ./cookbook bench ch1.performance --chart speedup.png}.

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.MemberLeftException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -123,5 +126,32 @@ class AddTaskTest {
     void onlyMemberLossCountsAsRetryable() {
         assertTrue(AddTask.memberLost(new RuntimeException(new MemberLeftException("gone"))));
         assertTrue(!AddTask.memberLost(new ArithmeticException("/ by zero")));
+    }
+
+    /**
+     * The handler {@code expect} installs, called as the JVM calls it when a thread dies: the killed
+     * member's own death prints nothing, any other uncaught exception is printed as the JVM prints it
+     * (this test JVM has no earlier default handler to hand it to).
+     */
+    @Test
+    void theInstalledHandlerPrintsEveryDeathButTheKilledMembersOwn() {
+        KilledMembers.expect("quiet_member");
+        var handler = Thread.getDefaultUncaughtExceptionHandler();
+        assertNotNull(handler, "expect installs a default handler");
+        PrintStream saved = System.err;
+        var buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            handler.uncaughtException(new Thread("hz.quiet_member.cached.thread-1"),
+                    new HazelcastInstanceNotActiveException("quiet death"));
+            handler.uncaughtException(new Thread("worker-9"), new IllegalStateException("a real bug"));
+        } finally {
+            System.setErr(saved);
+        }
+        String err = buffer.toString(StandardCharsets.UTF_8);
+        assertTrue(!err.contains("quiet death"), "the killed member's own death is quiet: " + err);
+        assertTrue(err.contains("Exception in thread \"worker-9\" java.lang.IllegalStateException: a real bug"),
+                "another death is printed: " + err);
+        assertTrue(err.contains("\tat "), "with its stack trace: " + err);
     }
 }

@@ -37,4 +37,16 @@ class DistributedTaskClusterTest {
         assertEquals(2_000, f.survivors());
         assertEquals(0, f.lost());
     }
+
+    @Test
+    void lostIsTheEntriesNotFoundAfterTheKill() {
+        assertEquals(3, new DistributedTaskCluster.Failover(3, 1, 10, 7, "127.0.0.1:5701", 2).lost());
+    }
+
+    @Test
+    void oneEntrySurvivesTheKillToo() throws Exception {
+        var f = DistributedTaskCluster.mapFailover(1, Duration.ofSeconds(60));
+        assertEquals(1, f.survivors());
+        assertEquals(0, f.lost());
+    }
 }

@@ -1,8 +1,11 @@
 package org.parallelcookbook.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,19 @@ class LockOrderingDeadlockTest {
         // names and lock owners as the ThreadMXBean saw them: each thread waits for the other
         assertEquals(List.of("A-holds-R1-wants-R2", "B-holds-R2-wants-R1"), report.threadNames());
         assertEquals(List.of("B-holds-R2-wants-R1", "A-holds-R1-wants-R2"), report.waitsForOwner());
+    }
+
+    @Test
+    void theDeadlockedThreadsAreGoneWhenTheDemonstrationReturns() throws Exception {
+        // the demonstration breaks its own deadlock (interrupt) and waits for both threads (join):
+        // a deadlock left behind would keep two threads blocked for the life of the JVM
+        var report = LockOrderingDeadlock.forceDeadlock(Duration.ofSeconds(60));
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (long id : report.threadIds()) {
+            assertNull(mx.getThreadInfo(id), () -> "thread " + id + " still alive: " + mx.getThreadInfo(id));
+        }
+        long[] stillDeadlocked = mx.findDeadlockedThreads();
+        assertNull(stillDeadlocked, "the JVM still reports deadlocked threads");
     }
 
     @Test

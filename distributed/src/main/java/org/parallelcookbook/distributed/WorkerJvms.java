@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.parallelcookbook.core.launch.ChildJvm;
+import org.parallelcookbook.core.launch.ChildResult;
 import org.parallelcookbook.core.launch.JvmLauncher;
 
 /**
@@ -87,15 +88,17 @@ public final class WorkerJvms implements AutoCloseable {
         }
         ChildJvm child = launcher.start();
         children.add(child);
-        child.process().onExit().thenRun(() -> ready.completeExceptionally(new IllegalStateException(
-                "worker JVM exited with " + child.process().exitValue() + " before it was ready: "
-                        + child.stderr().lines().reduce((x, y) -> y).orElse(""))));
+        child.process().onExit().thenRun(() -> ready.completeExceptionally(new IllegalStateException("exited")));
         try {
             String address = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             addresses.add(address);
             return address;
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            // it exited first: wait until its stderr has been read to the end (the exit can overtake
+            // the pump), then say why, with the worker's own last line ("error: --threads must be ...")
+            ChildResult dead = child.waitFor(Duration.ofSeconds(10));
+            throw new IllegalStateException("worker JVM '" + dead.name() + "' exited with " + dead.exitCode()
+                    + " before it was ready: " + dead.stderr().strip().lines().reduce((x, y) -> y).orElse("(no output)"));
         }
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.Hazelcast;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -113,5 +115,42 @@ class WorkerTest {
             workers.close();
             assertFalse(jvm.isAlive(), "closing the workers ends their JVMs");
         }
+    }
+
+    /**
+     * A second worker joins the first: {@code addWorker} returns the new member's address (the one
+     * its own ready line names, now of a 2-member cluster), each JVM carries its start-order name,
+     * and each gets the test JVM's log configuration.
+     */
+    @Test
+    @Timeout(180)
+    void aSecondWorkerJoinsTheFirstAndAddWorkerReturnsItsAddress() throws Exception {
+        try (var workers = WorkerJvms.start(1, 1, Duration.ofSeconds(120))) {
+            String second = workers.addWorker(1, Duration.ofSeconds(120));
+            assertEquals(2, workers.addresses().size(), workers.addresses().toString());
+            assertEquals(second, workers.addresses().get(1));
+            assertFalse(second.equals(workers.addresses().get(0)), "two members, two addresses");
+            var jvms = workers.jvms();
+            assertEquals(List.of("worker-1", "worker-2"), jvms.stream().map(j -> j.name()).toList());
+            String ready = jvms.get(1).stdout().lines().filter(l -> l.startsWith("worker ready")).findFirst().orElseThrow();
+            assertEquals(second, Worker.addressFromReadyLine(ready));
+            assertTrue(ready.contains("2 member(s)"), "the second worker joined the first: " + ready);
+            // the command line from /proc (ProcessHandle.Info.arguments() is sometimes empty on Linux)
+            String logConfig = System.getProperty("logback.configurationFile");
+            Path cmdline = Path.of("/proc", String.valueOf(jvms.get(1).pid()), "cmdline");
+            if (logConfig != null && Files.isReadable(cmdline)) { // Surefire and the mutation profile set it; Linux
+                List<String> command = List.of(Files.readString(cmdline).split("\0"));
+                assertTrue(command.contains("-Dlogback.configurationFile=" + logConfig), command.toString());
+            }
+        }
+    }
+
+    /** A worker that dies before it is ready: the error names it, its exit status and its last stderr line. */
+    @Test
+    @Timeout(120)
+    void aWorkerThatExitsBeforeItIsReadyIsReportedWithItsOwnError() {
+        var e = assertThrows(IllegalStateException.class, () -> WorkerJvms.start(1, 0, Duration.ofSeconds(60)));
+        assertTrue(e.getMessage().startsWith("worker JVM 'worker-1' exited with 2 before it was ready: ")
+                && e.getMessage().endsWith("--threads must be at least 1, got 0"), e.getMessage());
     }
 }

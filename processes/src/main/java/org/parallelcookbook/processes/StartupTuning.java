@@ -44,43 +44,58 @@ public final class StartupTuning {
 
     /** A dynamic AppCDS archive for {@code mainClass} children with {@code options}, or empty. */
     public static Optional<List<String>> appCdsArchive(Class<?> mainClass, List<String> options) {
-        Path file = archivePath("appcds", mainClass, options, ".jsa");
-        return build(mainClass, options, file,
+        return appCdsArchive(mainClass, options, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * As {@link #appCdsArchive(Class, List)}, for children started with {@code classpath}. The JDK
+     * archives classes from jar files only: with a non-empty directory on the class path (an IDE's or
+     * Maven's {@code target/classes}) it refuses, and the result is empty.
+     */
+    public static Optional<List<String>> appCdsArchive(Class<?> mainClass, List<String> options, String classpath) {
+        Path file = archivePath("appcds", mainClass, options, classpath, ".jsa");
+        return build(mainClass, options, classpath, file,
                 List.of("-XX:ArchiveClassesAtExit=" + file),
                 List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto"));
     }
 
     /** A JDK 25+ AOT cache for {@code mainClass} children with {@code options}, or empty (older JDKs too). */
     public static Optional<List<String>> aotCache(Class<?> mainClass, List<String> options) {
+        return aotCache(mainClass, options, System.getProperty("java.class.path"));
+    }
+
+    /** As {@link #aotCache(Class, List)}, for children started with {@code classpath} (jar files only, as for AppCDS). */
+    public static Optional<List<String>> aotCache(Class<?> mainClass, List<String> options, String classpath) {
         if (jdkFeature() < 25) {
             return Optional.empty();
         }
-        Path file = archivePath("aot", mainClass, options, ".aot");
-        return build(mainClass, options, file, List.of("-XX:AOTCacheOutput=" + file),
+        Path file = archivePath("aot", mainClass, options, classpath, ".aot");
+        return build(mainClass, options, classpath, file, List.of("-XX:AOTCacheOutput=" + file),
                 List.of("-XX:AOTCache=" + file));
     }
 
-    private static Path archivePath(String kind, Class<?> mainClass, List<String> options, String suffix) {
-        String key = Integer.toHexString((System.getProperty("java.home") + System.getProperty("java.class.path")
+    /** Where the archive of this kind for these children lives: one file per JDK, class path, main class and options. */
+    static Path archivePath(String kind, Class<?> mainClass, List<String> options, String classpath, String suffix) {
+        String key = Integer.toHexString((System.getProperty("java.home") + classpath
                 + Runtime.version() + mainClass.getName() + options).hashCode());
         return Path.of(System.getProperty("java.io.tmpdir"), "cookbook-" + kind + "-" + key + suffix);
     }
 
-    private static Optional<List<String>> build(Class<?> mainClass, List<String> options, Path file,
+    private static Optional<List<String>> build(Class<?> mainClass, List<String> options, String classpath, Path file,
                                                 List<String> create, List<String> use) {
-        Optional<List<String>> first = buildOnce(mainClass, options, file, create, use);
+        Optional<List<String>> first = buildOnce(mainClass, options, classpath, file, create, use);
         // an archive left by an older build of the class path fails its check and is deleted: rebuild once
-        return first.isPresent() ? first : buildOnce(mainClass, options, file, create, use);
+        return first.isPresent() ? first : buildOnce(mainClass, options, classpath, file, create, use);
     }
 
-    private static Optional<List<String>> buildOnce(Class<?> mainClass, List<String> options, Path file,
+    private static Optional<List<String>> buildOnce(Class<?> mainClass, List<String> options, String classpath, Path file,
                                                     List<String> create, List<String> use) {
         try {
             if (!Files.isRegularFile(file)) {
                 Path tmp = Files.createTempFile(file.getParent(), "cookbook-archive", ".tmp");
                 Files.deleteIfExists(tmp);
                 List<String> createTmp = create.stream().map(o -> o.replace(file.toString(), tmp.toString())).toList();
-                var made = launcher(mainClass, options, createTmp).run(Duration.ofSeconds(120));
+                var made = launcher(mainClass, options, classpath, createTmp).run(Duration.ofSeconds(120));
                 Files.deleteIfExists(Path.of(tmp + ".config"));
                 if (made.exitCode() != 0 || !Files.isRegularFile(tmp)) {
                     LOG.info("could not build {} (exit {}): {}", file, made.exitCode(), made.stderr().strip());
@@ -98,7 +113,7 @@ public final class StartupTuning {
             } else {
                 strict.add("-XX:AOTMode=on");
             }
-            var check = launcher(mainClass, options, strict).run(Duration.ofSeconds(60));
+            var check = launcher(mainClass, options, classpath, strict).run(Duration.ofSeconds(60));
             if (check.exitCode() != 0) {
                 LOG.info("archive {} is not usable here (exit {}): {}", file, check.exitCode(), check.stderr().strip());
                 Files.deleteIfExists(file);
@@ -114,10 +129,10 @@ public final class StartupTuning {
         }
     }
 
-    private static JvmLauncher launcher(Class<?> mainClass, List<String> options, List<String> extra) {
+    private static JvmLauncher launcher(Class<?> mainClass, List<String> options, String classpath, List<String> extra) {
         List<String> all = new ArrayList<>(options);
         all.removeIf(o -> o.startsWith("-Xshare"));
         all.addAll(extra);
-        return JvmLauncher.forMain(mainClass).jvmOptions(all.toArray(String[]::new));
+        return JvmLauncher.forMain(mainClass).classpath(classpath).jvmOptions(all.toArray(String[]::new));
     }
 }

@@ -79,4 +79,56 @@ class BarrierRaceTest {
         }
         assertEquals(2, r.actionRuns(), events::toString);
     }
+    /** What the recipe prints: each arrival with its time, the signal once per race, "Race over!" last. */
+    @Test
+    void printsEachArrivalTheSignalPerRaceAndRaceOverLast() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BarrierRace.race(2, 1, Duration.ofSeconds(1), Sleeper.none(), lines::add);
+        assertEquals(2, lines.stream().filter("START RACE!!!!"::equals).count(), lines::toString);
+        for (String runner : BarrierRace.RUNNERS) {
+            assertEquals(2, lines.stream().filter(l -> l.matches(runner + " reached the barrier at: \\d\\d:\\d\\d:\\d\\d\\.\\d{3}")).count(),
+                    lines::toString);
+        }
+        assertEquals(9, lines.size(), lines::toString);
+        assertEquals("Race over!", lines.get(lines.size() - 1));
+
+        List<String> phaser = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BarrierRace.phaserRace(2, 1, Duration.ofSeconds(1), Sleeper.none(), phaser::add);
+        assertTrue(phaser.contains("START RACE!!!! (phase 0)") && phaser.contains("START RACE!!!! (phase 1)"), phaser::toString);
+        assertTrue(phaser.stream().anyMatch(l -> l.startsWith("Huey reached the phaser at: ")), phaser::toString);
+    }
+
+    /** Each runner takes 2-4 units to reach the line, every race (the book's randrange(2, 5)). */
+    @Test
+    void everyRunTakesTwoToFourUnits() throws Exception {
+        List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BarrierRace.race(5, 7, Duration.ofMillis(10), sleeps::add, l -> { });
+        assertEquals(15, sleeps.size());
+        assertTrue(sleeps.stream().allMatch(d -> d.toMillis() >= 20 && d.toMillis() <= 40), sleeps::toString);
+        assertTrue(sleeps.stream().distinct().count() > 1, "random, not one fixed time: " + sleeps);
+    }
+
+    /** The caller interrupted while the runners are on their way: race throws, and no runner thread is left. */
+    @Test
+    void anInterruptedCallerStopsEveryRunner() throws Exception {
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread caller = new Thread(() -> {
+            try {
+                BarrierRace.race(1, 1, Duration.ofSeconds(60), Sleeper.real(), l -> { });
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "race-caller");
+        caller.start();
+        Waits.until(() -> runnerThreads().size() == 3, "the three runners are running");
+        caller.interrupt();
+        Waits.join(caller, Waits.HANG);
+        assertTrue(failure.get() instanceof InterruptedException, String.valueOf(failure.get()));
+        Waits.until(() -> runnerThreads().isEmpty(), "every runner thread has ended");
+    }
+
+    private static List<Thread> runnerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> BarrierRace.RUNNERS.contains(t.getName()))
+                .filter(Thread::isAlive).toList();
+    }
 }

@@ -108,4 +108,61 @@ class EventTest {
         assertFalse(event.isSet());
         assertFalse(event.await(Duration.ofMillis(20)));
     }
+    /** The timed wait: woken by a set() while it waits (true), the TimeUnit form too; a zero wait on a clear event is false at once. */
+    @Test
+    void aTimedWaitReturnsTrueWhenSetWhileItWaits() throws Exception {
+        var event = new Event();
+        assertFalse(event.await(Duration.ZERO), "nothing set, no time to wait");
+        assertFalse(event.await(0, java.util.concurrent.TimeUnit.SECONDS));
+        var result = new java.util.concurrent.ArrayBlockingQueue<Boolean>(2);
+        var cleared = new java.util.concurrent.CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                result.add(event.await(Duration.ofSeconds(30)));
+                cleared.await(); // until the test has lowered the flag again
+                result.add(event.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        try {
+            Waits.until(() -> event.waiters() == 1, "the waiter waits (Duration form)");
+            event.set();
+            assertEquals(Boolean.TRUE, result.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+            event.clear();
+            cleared.countDown();
+            Waits.until(() -> event.waiters() == 1, "the waiter waits (TimeUnit form)");
+            event.set();
+            assertEquals(Boolean.TRUE, result.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            waiter.interrupt();
+            waiter.join();
+        }
+    }
+
+    /** Every call leaves the event's lock free: another thread can set and clear it after each one. */
+    @Test
+    void noCallKeepsTheLock() throws Exception {
+        var event = new Event();
+        List<Runnable> calls = List.of(event::isSet, event::toString, event::waiters, () -> {
+            try {
+                event.await(Duration.ofMillis(1));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (Runnable call : calls) {
+            call.run();
+            Thread other = new Thread(() -> {
+                event.set();
+                event.clear();
+            });
+            other.start();
+            Waits.join(other, Duration.ofSeconds(30));
+        }
+        assertEquals("Event[clear]", event.toString());
+        event.set();
+        assertEquals("Event[set]", event.toString());
+    }
 }

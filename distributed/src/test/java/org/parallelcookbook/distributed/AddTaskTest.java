@@ -1,6 +1,7 @@
 package org.parallelcookbook.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,19 @@ class AddTaskTest {
             assertEquals(2, b.perMember().size(), "round-robin reaches both members");
             assertNull(b.killed());
             assertEquals(0, b.heldByKilled());
+        }
+    }
+
+    /** A kill needs a member to survive it: one embedded member is refused (killAfter 0 included), a batch without a kill is not. */
+    @Test
+    void aKillIsRefusedWhenNoMemberWouldBeLeft() throws Exception {
+        try (var cluster = Cluster.embedded(1, false)) {
+            for (int killAfter : new int[] {0, 5}) {
+                var e = assertThrows(IllegalArgumentException.class,
+                        () -> AddTask.runBatch(cluster, 10, 0, killAfter, Duration.ofSeconds(30)), "killAfter " + killAfter);
+                assertEquals("killing a member needs at least two embedded members", e.getMessage());
+            }
+            assertEquals(10, AddTask.runBatch(cluster, 10, 0, -1, Duration.ofSeconds(30)).results().size());
         }
     }
 

@@ -47,8 +47,11 @@ class StateMachineCoroutinesTest {
     @Test
     void eventLoopTakesTheSamePathWithOneTimerPerState() throws Exception {
         try (var loop = SimpleEventLoop.virtualTime()) {
-            Run run = StateMachineCoroutines.onEventLoop(bits(0, 1, 1), loop, Duration.ofSeconds(1), s -> { });
+            List<String> printed = new ArrayList<>();
+            Run run = StateMachineCoroutines.onEventLoop(bits(0, 1, 1), loop, Duration.ofSeconds(1), printed::add);
             assertEquals(TRANSCRIPT_011, run.transcript());
+            assertEquals(List.of("Start State called", "...Evaluating...", "...Evaluating...", "...Stop Computation..."),
+                    printed, "the same lines as the chained form");
             assertEquals(3_000_000_000L, loop.nanoTime(), "three states, each waited one virtual second");
         }
     }
@@ -82,5 +85,45 @@ class StateMachineCoroutinesTest {
                     Sleeper.none(), Duration.ZERO, s -> { }));
             assertEquals("no End State after 10000 transitions", e.getMessage());
         }
+    }
+    /** The table itself, from the book (the 100-seed test checks each step against it, so it must be right). */
+    @Test
+    void theTransitionTableIsTheBooks() {
+        assertEquals(State.S2, State.START.next(0));
+        assertEquals(State.S1, State.START.next(1));
+        assertEquals(State.S3, State.S1.next(0));
+        assertEquals(State.S2, State.S1.next(1));
+        assertEquals(State.S1, State.S2.next(0));
+        assertEquals(State.S3, State.S2.next(1));
+        assertEquals(State.S1, State.S3.next(0));
+        assertEquals(State.END, State.S3.next(1));
+        assertEquals("End State has no transitions", assertThrows(IllegalStateException.class, () -> State.END.next(0)).getMessage());
+        assertEquals("transition value must be 0 or 1, got 2", assertThrows(IllegalArgumentException.class, () -> State.S1.next(2)).getMessage());
+    }
+
+    /**
+     * Both forms give up on a bit source that never reaches End, at the same place: the chained form
+     * draws the 10,001st bit before it fails (it checks after taking an edge), the event loop stops
+     * after the 10,000th edge.
+     */
+    @Test
+    void bothFormsStopAtTheTransitionLimit() throws Exception {
+        var drawn = new java.util.concurrent.atomic.AtomicInteger();
+        IntSupplier zeros = () -> {
+            drawn.incrementAndGet();
+            return 0;
+        };
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThrows(IllegalStateException.class,
+                    () -> StateMachineCoroutines.chained(zeros, executor, Sleeper.none(), Duration.ZERO, s -> { }));
+        }
+        assertEquals(10_001, drawn.get(), "chained");
+        drawn.set(0);
+        try (var loop = SimpleEventLoop.virtualTime()) {
+            var e = assertThrows(IllegalStateException.class,
+                    () -> StateMachineCoroutines.onEventLoop(zeros, loop, Duration.ZERO, s -> { }));
+            assertEquals("no End State after 10000 transitions", e.getMessage());
+        }
+        assertEquals(10_000, drawn.get(), "event loop");
     }
 }

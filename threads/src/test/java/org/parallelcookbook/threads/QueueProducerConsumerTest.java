@@ -53,4 +53,23 @@ class QueueProducerConsumerTest {
         assertTrue(r.consumed().size() <= 1);
         assertTrue(r.events().stream().noneMatch("all tasks done"::equals));
     }
+    /** What the recipe prints: one producer line and one consumer line per item, with its thread, and "all tasks done" last. */
+    @org.junit.jupiter.api.Test
+    void printsEveryHandOverWithItsThreadAndAllTasksDoneLast() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var r = QueueProducerConsumer.run(Stop.POISON_PILL, 10, 3, 99, new Pace.Sleep(Duration.ofSeconds(1), Sleeper.none()),
+                lines::add);
+        String producer = Thread.currentThread().getName();
+        List<String> produced = r.produced().stream()
+                .map(i -> "Producer notify : item " + i + " appended to queue by " + producer).toList();
+        assertEquals(produced, lines.stream().filter(l -> l.startsWith("Producer notify")).toList(), "in production order");
+        List<String> consumed = new ArrayList<>();
+        r.consumedBy().forEach((thread, items) -> items.forEach(i -> consumed.add("Consumer notify : " + i + " popped from queue by " + thread)));
+        List<String> printedConsumed = new ArrayList<>(lines.stream().filter(l -> l.startsWith("Consumer notify")).toList());
+        consumed.sort(null);
+        printedConsumed.sort(null);
+        assertEquals(consumed, printedConsumed);
+        assertEquals("all tasks done", lines.get(lines.size() - 1));
+        assertEquals(21, lines.size(), lines::toString);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,10 @@ class SemaphoreProducerConsumerTest {
                 throw new IllegalStateException(e);
             }
         };
-        recipe.set(new SemaphoreProducerConsumer(7, Duration.ofSeconds(10), untilConsumerWaits, line -> { }));
+        List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        recipe.set(new SemaphoreProducerConsumer(7, Duration.ofSeconds(10), untilConsumerWaits, printed::add));
         var r = recipe.get().run(5);
+        assertEquals(r.log(), printed, "what it prints is its log, line for line");
         // the items are the seed's draws, one per round, as a fresh generator with the same seed makes them
         var reference = new SplittableRandom(7);
         var expectedLog = new ArrayList<String>();

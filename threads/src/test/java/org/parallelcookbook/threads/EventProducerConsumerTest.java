@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.parallelcookbook.core.measure.Sleeper;
 
@@ -40,5 +42,45 @@ class EventProducerConsumerTest {
         var r = EventProducerConsumer.run(100, 5, Duration.ofSeconds(2), producer, consumer, l -> { });
         assertEquals(r.produced(), r.consumed());
         assertTrue(r.wakeUps() <= 2, "wake-ups " + r.wakeUps());
+    }
+    /**
+     * Lockstep: the producer appends each item only once the consumer has handled the previous one
+     * and is blocked in the event's wait. Then every set() wakes it (the producer waits in vain if one
+     * does not), and the lines alternate, producer then consumer, each naming its thread.
+     */
+    @Test
+    void aConsumerWaitingAtEachSetIsWokenForEveryItem() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var handled = new AtomicInteger();
+        var produced = new AtomicInteger();
+        Sleeper producer = d -> {
+            try {
+                int before = produced.getAndIncrement();
+                Waits.until(() -> handled.get() == before && consumerBlocked(), "the consumer waits for item " + (before + 1));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var r = EventProducerConsumer.run(20, 5, Duration.ofSeconds(2), producer, Sleeper.none(), line -> {
+            lines.add(line);
+            if (line.startsWith("Consumer notify")) {
+                handled.incrementAndGet();
+            }
+        });
+        assertEquals(r.produced(), r.consumed());
+        // at least one wake-up per item and one for the end; more when the consumer, woken by set(),
+        // is back in its wait before the producer's clear() (the flag still up: an empty batch)
+        assertTrue(r.wakeUps() >= 21, "wake-ups " + r.wakeUps());
+        List<String> expected = new java.util.ArrayList<>();
+        for (int item : r.produced()) {
+            expected.add("Producer notify : item " + item + " appended to list by producer");
+            expected.add("Consumer notify : " + item + " popped from list by consumer");
+        }
+        assertEquals(expected, lines);
+    }
+
+    private static boolean consumerBlocked() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("consumer") && t.getState() == Thread.State.WAITING);
     }
 }

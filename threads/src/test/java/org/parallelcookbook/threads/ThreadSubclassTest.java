@@ -21,7 +21,11 @@ class ThreadSubclassTest {
         var lines = new ConcurrentLinkedQueue<String>();
         var threads = ThreadSubclass.run(5, Duration.ofSeconds(1), Sleeper.none(), lines::add);
         List<String> all = List.copyOf(lines);
+        assertEquals(List.of("Thread-1", "Thread-2"), threads.stream().map(Thread::getName).toList());
+        assertEquals(List.of(1, 2), threads.stream().map(ThreadSubclass.CountingThread::bookThreadId).toList());
         for (var t : threads) {
+            assertFalse(t.isAlive(), "run() joined " + t.getName());
+            assertFalse(t.interruptStatusAtExit(), "nobody interrupted " + t.getName());
             String name = t.getName();
             List<String> mine = all.stream().filter(l -> l.contains(name)).toList();
             assertEquals(7, mine.size(), all::toString);

@@ -14,7 +14,9 @@ class CurrentThreadNamesTest {
 
     @Test
     void namedThreadsKeepTheirNamesAndTheUnnamedOneGetsTheDefault() throws Exception {
-        var r = CurrentThreadNames.run(Duration.ofSeconds(2), Sleeper.none(), line -> { });
+        List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var r = CurrentThreadNames.run(Duration.ofSeconds(2), Sleeper.none(), printed::add);
+        assertEquals(r.log(), printed, "what it prints is its log, line for line");
         assertEquals("first_function", r.names().get(0));
         assertEquals("second_function", r.names().get(1));
         assertTrue(r.names().get(2).matches("Thread-\\d+"), r.names().get(2));

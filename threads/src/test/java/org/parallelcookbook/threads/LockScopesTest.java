@@ -1,6 +1,7 @@
 package org.parallelcookbook.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,10 @@ class LockScopesTest {
     @Test
     void everyPrimitiveIsFreeAfterItsScopesAndEachLineNamesItsThread() throws Exception {
         var p = LockScopes.Primitives.create();
-        List<String> log = LockScopes.run(p, line -> { });
+        List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> log = LockScopes.run(p, printed::add);
         assertTrue(p.allFree());
+        assertEquals(log, printed, "what it prints is its log, line for line");
         assertEquals(9, log.size(), log::toString);
         for (String name : LockScopes.PRIMITIVES) {
             assertTrue(log.contains("(with-" + name + ") " + name + " acquired via try-with-resources"), log::toString);
@@ -54,5 +57,22 @@ class LockScopesTest {
         held.close();
         held.close();
         assertEquals(1, semaphore.availablePermits());
+    }
+    /** allFree() is false while any one primitive is held (the check above would pass with an allFree() that is always true). */
+    @Test
+    void allFreeSeesEachHeldPrimitive() throws Exception {
+        var p = LockScopes.Primitives.create();
+        for (var lock : List.of(p.lock(), p.rlock(), p.conditionLock())) {
+            lock.lock();
+            try {
+                assertFalse(p.allFree());
+            } finally {
+                lock.unlock();
+            }
+        }
+        p.semaphore().acquire();
+        assertFalse(p.allFree());
+        p.semaphore().release();
+        assertTrue(p.allFree());
     }
 }

@@ -1,8 +1,10 @@
 package org.parallelcookbook.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,5 +65,19 @@ class LockScopeWidthTest {
         assertEquals(9, r.pids().size());
         assertEquals(1, r.pids().stream().distinct().count());
         assertEquals(ProcessHandle.current().pid(), r.pids().getFirst());
+    }
+    /** What each thread prints: its start with this JVM's pid, and its end with the 1-10 units it slept. */
+    @Test
+    void eachThreadPrintsItsStartAndItsEnd() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long pid = ProcessHandle.current().pid();
+        LockScopeWidth.run(Scope.WIDE, 4, 1, Duration.ofMillis(10), Sleeper.none(), lines::add);
+        assertEquals(8, lines.size(), lines::toString);
+        for (int i = 1; i <= 4; i++) {
+            String name = "Thread#" + i;
+            assertTrue(lines.contains("running thread " + name + " in process " + pid), lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.matches("thread " + name + " over after (10|20|30|40|50|60|70|80|90|100) ms")),
+                    lines::toString);
+        }
     }
 }

@@ -57,4 +57,18 @@ class CooperativeTasksTest {
         assertEquals(java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "binomialCoeff(" + i + ")").toList(),
                 r.steps().stream().filter(s -> s.startsWith("binomial")).toList());
     }
+    /** Each virtual-thread task pauses once per step (29 pauses of the given length) and prints its result line. */
+    @Test
+    void virtualThreadTasksPauseAtEveryStepAndPrintTheirResults() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CooperativeTasks.onVirtualThreads(pauses::add, Duration.ofMillis(250), lines::add);
+        assertEquals(java.util.Collections.nCopies(29, Duration.ofMillis(250)), pauses);
+        for (String result : List.of("Task - factorial(10) = 3628800", "Task - fibonacci(10) = 55",
+                "Task - binomialCoeff(20, 10) = 184756")) {
+            assertEquals(1, lines.stream().filter(result::equals).count(), result + " in " + lines);
+        }
+        assertEquals(29, lines.stream().filter(l -> l.startsWith("Task: Compute ")).count(), lines::toString);
+        assertEquals(32, lines.size());
+    }
 }

@@ -62,6 +62,26 @@ class FutureCallbacksTest {
         }
     }
 
+    /**
+     * A result of up to 60 digits is printed whole, a longer one cut to its first 20 digits and its
+     * length (47! has 60 digits, 48! has 62); what the callbacks print is their log.
+     */
+    @Test
+    void longResultsAreCutAfterSixtyDigitsAndPrintedAsLogged() {
+        for (int n : new int[] {47, 48}) {
+            var delayer = new ManualDelayer();
+            List<String> printed = new ArrayList<>();
+            var running = FutureCallbacks.start(4, n, FIRST, SECOND, null, delayer, printed::add);
+            delayer.fire(SECOND);
+            delayer.fire(FIRST);
+            String digits = FutureCallbacks.factorial(n).toString();
+            String shown = n == 47 ? digits : digits.substring(0, 20) + "... (62 digits)";
+            assertEquals(n == 47 ? 60 : 62, digits.length());
+            assertEquals(List.of("second coroutine (factorial) result = " + shown, SUM_10), running.log());
+            assertEquals(running.log(), printed);
+        }
+    }
+
     @Test
     void aTimeoutFailsTheLateFutureAndItsCallbackStillRunsOnce() {
         var delayer = new ManualDelayer();

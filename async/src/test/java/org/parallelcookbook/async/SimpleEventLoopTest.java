@@ -62,6 +62,7 @@ class SimpleEventLoopTest {
                 log.add("kept");
                 loop.stop();
             });
+            assertFalse(h.isCancelled());
             h.cancel();
             loop.run();
             assertTrue(h.isCancelled());
@@ -168,5 +169,75 @@ class SimpleEventLoopTest {
         var loop = SimpleEventLoop.virtualTime();
         loop.close();
         assertThrows(RejectedExecutionException.class, () -> loop.callSoon(() -> { }));
+    }
+
+    /** close() leaves the loop's lock free: another thread is refused at once, not blocked. */
+    @Test
+    void aClosedLoopRefusesOtherThreadsToo() throws Exception {
+        var loop = SimpleEventLoop.virtualTime();
+        loop.close();
+        var refused = new CompletableFuture<Throwable>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                loop.callSoon(() -> { });
+                refused.complete(null);
+            } catch (Throwable t) {
+                refused.complete(t);
+            }
+        });
+        assertInstanceOf(RejectedExecutionException.class, refused.get(10, TimeUnit.SECONDS));
+    }
+
+    /** The loop's clock starts at 0 when the loop is made, whatever the clock read before; time() is seconds. */
+    @Test
+    void loopTimeCountsFromTheLoopsCreation() {
+        var clock = new VirtualClock(5_000_000_000L);
+        try (var loop = SimpleEventLoop.virtualTime(clock)) {
+            assertTrue(loop.isVirtual());
+            assertEquals(0, loop.nanoTime());
+            clock.advance(Duration.ofMillis(1_500));
+            assertEquals(1_500_000_000L, loop.nanoTime());
+            assertEquals(1.5, loop.time(), 1e-12);
+        }
+        try (var loop = SimpleEventLoop.realTime()) {
+            assertFalse(loop.isVirtual());
+        }
+    }
+
+    /** callSoon's handle cancels what it scheduled; a stop() from another thread wakes a loop with nothing to do. */
+    @Test
+    void aSoonCallbackCanBeCancelledAndAStopWakesAnIdleLoop() throws Exception {
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var loop = SimpleEventLoop.realTime()) {
+            loop.callSoon(() -> log.add("not this")).cancel();
+            var idle = new CountDownLatch(1);
+            loop.callSoon(idle::countDown);
+            Thread stopper = Thread.ofPlatform().start(() -> {
+                try {
+                    idle.await();
+                    Thread.sleep(50); // the loop is then waiting for work (if not, stop() still ends it)
+                    loop.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            loop.run();
+            stopper.join();
+        }
+        assertEquals(List.of(), log);
+    }
+
+    /** On real time the loop sleeps until its next timer is due, then runs it. */
+    @Test
+    void aRealTimeLoopWaitsForItsTimer() throws Exception {
+        try (var loop = SimpleEventLoop.realTime()) {
+            var at = new long[1];
+            loop.callLater(Duration.ofMillis(30), () -> {
+                at[0] = loop.nanoTime();
+                loop.stop();
+            });
+            loop.run();
+            assertTrue(at[0] >= 30_000_000L, "ran at " + at[0] + " ns, not before its 30 ms");
+        }
     }
 }

@@ -95,7 +95,8 @@ class StartupTuningTest {
         made.add(file);
         Files.deleteIfExists(file);
         Optional<List<String>> options = StartupTuning.aotCache(TrivialChild.class, StartupTuning.QUICK, cp);
-        if (StartupTuning.jdkFeature() < 25) {
+        assertEquals(Runtime.version().feature(), StartupTuning.jdkFeature());
+        if (Runtime.version().feature() < 25) {
             assertEquals(Optional.empty(), options, "no AOT cache before JDK 25");
             return;
         }

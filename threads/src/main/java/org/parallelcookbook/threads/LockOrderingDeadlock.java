@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -62,16 +63,25 @@ public final class LockOrderingDeadlock {
         try {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             long[][] found = new long[1][];
+            List<List<ThreadInfo>> seen = new ArrayList<>(List.of(List.of()));
             Waits.until(() -> {
                 long[] ids = mx.findDeadlockedThreads();
-                if (ids != null && contains(ids, a.threadId()) && contains(ids, b.threadId())) {
-                    found[0] = ids;
-                    return true;
+                if (ids == null || !contains(ids, a.threadId()) || !contains(ids, b.threadId())) {
+                    return false;
                 }
-                return false;
+                long[] sorted = Arrays.stream(ids).sorted().toArray();
+                // each ThreadInfo is a separate look at one thread: a parked thread that wakes
+                // spuriously and parks again shows no lock owner for that instant; look again
+                List<ThreadInfo> infos = Arrays.asList(mx.getThreadInfo(sorted));
+                if (infos.stream().anyMatch(i -> i == null || i.getLockOwnerName() == null)) {
+                    return false;
+                }
+                found[0] = sorted;
+                seen.set(0, infos);
+                return true;
             }, timeout, "ThreadMXBean reports the deadlock");
-            long[] ids = Arrays.stream(found[0]).sorted().toArray();
-            List<ThreadInfo> infos = Arrays.asList(mx.getThreadInfo(ids));
+            long[] ids = found[0];
+            List<ThreadInfo> infos = seen.get(0);
             return new Report(Arrays.stream(ids).boxed().toList(),
                     infos.stream().map(ThreadInfo::getThreadName).toList(),
                     infos.stream().map(ThreadInfo::getLockOwnerName).toList());

@@ -212,10 +212,15 @@ class SimpleEventLoopTest {
             loop.callSoon(() -> log.add("not this")).cancel();
             var idle = new CountDownLatch(1);
             loop.callSoon(idle::countDown);
+            Thread loopThread = Thread.currentThread();
             Thread stopper = Thread.ofPlatform().start(() -> {
                 try {
                     idle.await();
-                    Thread.sleep(50); // the loop is then waiting for work (if not, stop() still ends it)
+                    // until the loop has nothing to do and waits for work (at most 10 s; stop() ends it either way)
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (loopThread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
                     loop.stop();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -61,9 +61,7 @@ class StartupTuningTest {
     @Test
     void anAppCdsArchiveIsBuiltUsedByTheChildAndReused() throws Exception {
         String cp = jarClasspath();
-        Path file = StartupTuning.archivePath("appcds", TrivialChild.class, StartupTuning.QUICK, cp, ".jsa");
-        made.add(file);
-        Files.deleteIfExists(file);
+        Path file = noArchiveYet("appcds", ".jsa", cp);
         List<String> options = StartupTuning.appCdsArchive(TrivialChild.class, StartupTuning.QUICK, cp).orElseThrow();
         assertEquals(List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto"), options);
         assertTrue(Files.isRegularFile(file), "the archive is at " + file);
@@ -91,9 +89,7 @@ class StartupTuningTest {
     @Test
     void anAotCacheOnJdk25AndNothingBefore() throws Exception {
         String cp = jarClasspath();
-        Path file = StartupTuning.archivePath("aot", TrivialChild.class, StartupTuning.QUICK, cp, ".aot");
-        made.add(file);
-        Files.deleteIfExists(file);
+        Path file = noArchiveYet("aot", ".aot", cp);
         Optional<List<String>> options = StartupTuning.aotCache(TrivialChild.class, StartupTuning.QUICK, cp);
         assertEquals(Runtime.version().feature(), StartupTuning.jdkFeature());
         if (Runtime.version().feature() < 25) {
@@ -150,6 +146,14 @@ class StartupTuningTest {
         if (directories) { // Surefire and PIT: target/classes
             assertEquals(Optional.empty(), StartupTuning.appCdsArchive(TrivialChild.class, StartupTuning.QUICK));
         }
+    }
+
+    /** Where the TrivialChild archive of this kind goes, deleted now and again after the test. */
+    private Path noArchiveYet(String kind, String suffix, String cp) throws IOException {
+        Path file = StartupTuning.archivePath(kind, TrivialChild.class, StartupTuning.QUICK, cp, suffix);
+        made.add(file);
+        Files.deleteIfExists(file);
+        return file;
     }
 
     /** The child's class-loading log: TrivialChild came from the archive ("shared objects file"), not the jar. */
